@@ -1,10 +1,133 @@
+using System;
+using System.IO;
+using System.Net.Sockets;
+using System.Runtime.InteropServices;
+using System.Threading;
+using Ipenergy.Probe.App;
+using Ipenergy.Probe.Config;
+
 namespace Ipenergy.Probe.Simulator
 {
+    /// <summary>
+    /// The virtual e-Probe (spec: shared/spec/virtual-probe.md): the firmware's ProbeApp on a synthesized ADC
+    /// and a simulated clock, until SIGINT/SIGTERM.
+    /// </summary>
     public static class Program
     {
+        public const int ExitOk = 0;
+        public const int ExitStartFailure = 1;
+        public const int ExitBadSetup = 2;
+
         public static int Main(string[] args)
         {
-            return 0;
+            SimulatorPlan plan;
+            try
+            {
+                plan = SimulatorSetup.Prepare(args);
+            }
+            catch (SetupException e)
+            {
+                Console.Error.WriteLine("error: " + e.Message);
+                return ExitBadSetup;
+            }
+
+            if (plan.Options.Help)
+            {
+                Console.Out.Write(Usage.Text);
+                return ExitOk;
+            }
+
+            if (plan.Options.PrintScenario)
+            {
+                Console.Out.WriteLine(ScenarioWriter.ToJson(plan.Scenario));
+                return ExitOk;
+            }
+
+            return Run(plan);
+        }
+
+        private static int Run(SimulatorPlan plan)
+        {
+            SimulatorOptions options = plan.Options;
+            using ManualResetEventSlim shutdown = new ManualResetEventSlim(false);
+            using PosixSignalRegistration onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, c => RequestShutdown(c, shutdown));
+            using PosixSignalRegistration onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c => RequestShutdown(c, shutdown));
+
+            bool tempDataDir = options.DataDir == null;
+            string dataDir = tempDataDir ? Directory.CreateTempSubdirectory("eprobe-").FullName : Path.GetFullPath(options.DataDir);
+            WaveformSynthesizer samples = new WaveformSynthesizer(plan.Scenario, options.SampleRateHz, options.TimeScale);
+            SimulatedClock clock = new SimulatedClock(samples, DateTime.UtcNow);
+            MeterConfig config = MeterConfigFactory.Create(plan.Scenario);
+            ProbeApp app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort);
+            try
+            {
+                app.Start();
+            }
+            catch (Exception e) when (e is SocketException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
+            {
+                Console.Error.WriteLine("error: cannot start http on " + Url(options.BindAddress, options.HttpPort) + ": " + OneLine(e.Message));
+                samples.Stop();
+                app.Stop();
+                return ExitStartFailure;
+            }
+
+            Console.Out.WriteLine("virtual e-Probe " + plan.Scenario.Model + ": " + plan.ScenarioSource + ", " + options.SampleRateHz +
+                " Hz, time-scale " + options.TimeScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
+                ", data-dir " + dataDir);
+            Console.Out.WriteLine("http   " + Url(options.BindAddress, app.HttpPort));
+            Console.Out.WriteLine("modbus not yet available (port " + options.ModbusPort + " reserved for the Modbus-TCP server, a later issue)");
+            Console.Out.WriteLine("snmp   not yet available (UDP port " + options.SnmpPort + " reserved for the SNMP agent, a later issue)");
+            if (options.TrapTargets.Count > 0)
+            {
+                Console.Out.WriteLine("traps  not yet available (targets " + string.Join(", ", options.TrapTargets) + " noted)");
+            }
+
+            Console.Out.Flush();
+            shutdown.Wait();
+
+            // The metering loop ends when the source stops; then the services close.
+            samples.Stop();
+            app.Stop();
+            if (tempDataDir)
+            {
+                TryDelete(dataDir);
+            }
+
+            Console.Out.WriteLine("stopped after " + samples.SimulatedSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) +
+                " simulated seconds");
+            return ExitOk;
+        }
+
+        private static void RequestShutdown(PosixSignalContext context, ManualResetEventSlim shutdown)
+        {
+            context.Cancel = true;   // we stop in order ourselves, then return 0
+            shutdown.Set();
+        }
+
+        private static string Url(string bindAddress, int port)
+        {
+            string host = bindAddress.Contains(':') ? "[" + bindAddress + "]" : bindAddress;
+            return "http://" + host + ":" + port + "/";
+        }
+
+        private static string OneLine(string text)
+        {
+            return text.Replace("\r", " ").Replace("\n", " ");
+        }
+
+        private static void TryDelete(string dir)
+        {
+            try
+            {
+                Directory.Delete(dir, true);
+            }
+            catch (IOException)
+            {
+                // A temp dir left behind is harmless.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
         }
     }
 }

@@ -1,0 +1,252 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Net;
+
+namespace Ipenergy.Probe.Simulator
+{
+    /// <summary>
+    /// Parses the command line. Accepts "--name value" and "--name=value"; a bad option or value throws a
+    /// <see cref="SetupException"/> whose one-line message names it, e.g.
+    /// "--time-scale must be a number > 0, got 'abc'".
+    /// </summary>
+    public static class OptionsParser
+    {
+        public const int MinSampleRateHz = 1000;
+        public const int MaxSampleRateHz = 1000000;
+
+        private static readonly string[] ValueOptions =
+        {
+            "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
+            "--data-dir", "--time-scale", "--sample-rate",
+        };
+
+        private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario" };
+
+        public static SimulatorOptions Parse(string[] args)
+        {
+            SimulatorOptions options = new SimulatorOptions();
+            if (Array.IndexOf(args, "--help") >= 0 || Array.IndexOf(args, "-h") >= 0)
+            {
+                options.Help = true;
+                return options;
+            }
+
+            HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
+            int? httpPort = null, modbusPort = null, snmpPort = null;
+            for (int i = 0; i < args.Length; i++)
+            {
+                string arg = args[i];
+                string name = arg;
+                string value = null;
+                int eq = arg.IndexOf('=');
+                if (arg.StartsWith("--", StringComparison.Ordinal) && eq > 2)
+                {
+                    name = arg.Substring(0, eq);
+                    value = arg.Substring(eq + 1);
+                }
+
+                bool takesValue = Array.IndexOf(ValueOptions, name) >= 0;
+                bool isFlag = Array.IndexOf(FlagOptions, name) >= 0;
+                if (!takesValue && !isFlag)
+                {
+                    throw new SetupException(arg.StartsWith("-", StringComparison.Ordinal)
+                        ? "unknown option '" + name + "' (see --help)"
+                        : "unexpected argument '" + arg + "' (options start with --, see --help)");
+                }
+
+                if (isFlag && value != null)
+                {
+                    throw new SetupException(name + " takes no value, got '" + value + "'");
+                }
+
+                if (name != "--trap-target" && !seen.Add(name))
+                {
+                    throw new SetupException(name + " given more than once");
+                }
+
+                if (takesValue && value == null)
+                {
+                    if (i + 1 >= args.Length || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2))
+                    {
+                        throw new SetupException(name + " needs a value (see --help)");
+                    }
+
+                    value = args[++i];
+                }
+
+                switch (name)
+                {
+                    case "--model":
+                        options.Model = ParseModel(value);
+                        break;
+                    case "--scenario":
+                        options.ScenarioPath = NonEmpty(name, value, "a file name");
+                        break;
+                    case "--http-port":
+                        httpPort = ParsePort(name, value, 0);
+                        break;
+                    case "--modbus-port":
+                        modbusPort = ParsePort(name, value, 0);
+                        break;
+                    case "--snmp-port":
+                        snmpPort = ParsePort(name, value, 0);
+                        break;
+                    case "--trap-target":
+                        options.TrapTargets.Add(ParseTrapTarget(value));
+                        break;
+                    case "--bind":
+                        options.BindAddress = ParseBindAddress(value);
+                        break;
+                    case "--data-dir":
+                        options.DataDir = NonEmpty(name, value, "a directory");
+                        break;
+                    case "--time-scale":
+                        options.TimeScale = ParseTimeScale(value);
+                        break;
+                    case "--sample-rate":
+                        options.SampleRateHz = ParseSampleRate(value);
+                        break;
+                    case "--standard-ports":
+                        options.StandardPorts = true;
+                        break;
+                    case "--print-scenario":
+                        options.PrintScenario = true;
+                        break;
+                }
+            }
+
+            // --standard-ports sets the device's ports; a port given explicitly wins over it.
+            if (options.StandardPorts)
+            {
+                options.HttpPort = SimulatorOptions.StandardHttpPort;
+                options.ModbusPort = SimulatorOptions.StandardModbusPort;
+                options.SnmpPort = SimulatorOptions.StandardSnmpPort;
+            }
+
+            options.HttpPort = httpPort ?? options.HttpPort;
+            options.ModbusPort = modbusPort ?? options.ModbusPort;
+            options.SnmpPort = snmpPort ?? options.SnmpPort;
+            if (options.HttpPort != 0 && options.HttpPort == options.ModbusPort)
+            {
+                throw new SetupException("--modbus-port and --http-port are both TCP port " + options.HttpPort + "; give them different ports");
+            }
+
+            return options;
+        }
+
+        private static string ParseModel(string value)
+        {
+            string model = value.Trim().ToUpperInvariant();
+            if (!ProbeModel.IsKnown(model))
+            {
+                throw new SetupException("--model must be MPP3 or MPP18, got '" + value + "'");
+            }
+
+            return model;
+        }
+
+        private static int ParsePort(string name, string value, int min)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < min || port > 65535)
+            {
+                throw new SetupException(name + " must be a port number " + min + "..65535" + (min == 0 ? " (0 = any free port)" : "") +
+                    ", got '" + value + "'");
+            }
+
+            return port;
+        }
+
+        private static TrapTarget ParseTrapTarget(string value)
+        {
+            const string Expected = "--trap-target must be HOST:PORT (e.g. 127.0.0.1:162 or [::1]:162)";
+            string host;
+            string port;
+            if (value.StartsWith("[", StringComparison.Ordinal))
+            {
+                int close = value.IndexOf("]:", StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    throw new SetupException(Expected + ", got '" + value + "'");
+                }
+
+                host = value.Substring(1, close - 1);
+                port = value.Substring(close + 2);
+                if (!IPAddress.TryParse(host, out IPAddress address) || address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+                {
+                    throw new SetupException(Expected + ", got '" + value + "' (not an IPv6 address in brackets)");
+                }
+            }
+            else
+            {
+                int colon = value.LastIndexOf(':');
+                if (colon <= 0 || value.IndexOf(':') != colon)
+                {
+                    throw new SetupException(Expected + ", got '" + value + "'");
+                }
+
+                host = value.Substring(0, colon);
+                port = value.Substring(colon + 1);
+                if (Uri.CheckHostName(host) == UriHostNameType.Unknown)
+                {
+                    throw new SetupException(Expected + ", got '" + value + "' (bad host '" + host + "')");
+                }
+            }
+
+            if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > 65535)
+            {
+                throw new SetupException(Expected + ", got '" + value + "' (port must be 1..65535)");
+            }
+
+            return new TrapTarget(host, number);
+        }
+
+        private static string ParseBindAddress(string value)
+        {
+            // IPAddress.TryParse also takes shorthands such as "1" (0.0.0.1): an IPv4 address must be written in full.
+            bool valid = IPAddress.TryParse(value, out IPAddress address) &&
+                (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
+                    ? value.Contains(':')
+                    : address.ToString() == value);
+            if (!valid)
+            {
+                throw new SetupException("--bind must be an IP address (e.g. 127.0.0.1, 0.0.0.0, ::1), got '" + value + "'");
+            }
+
+            return value;
+        }
+
+        private static double ParseTimeScale(string value)
+        {
+            if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double scale) ||
+                double.IsNaN(scale) || double.IsInfinity(scale) || scale <= 0)
+            {
+                throw new SetupException("--time-scale must be a number > 0, got '" + value + "'");
+            }
+
+            return scale;
+        }
+
+        private static int ParseSampleRate(string value)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int rate) ||
+                rate < MinSampleRateHz || rate > MaxSampleRateHz)
+            {
+                throw new SetupException("--sample-rate must be an integer " + MinSampleRateHz + ".." + MaxSampleRateHz +
+                    " (frames per second), got '" + value + "'");
+            }
+
+            return rate;
+        }
+
+        private static string NonEmpty(string name, string value, string what)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new SetupException(name + " needs " + what + ", got '" + value + "'");
+            }
+
+            return value;
+        }
+    }
+}

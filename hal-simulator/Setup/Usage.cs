@@ -1,0 +1,37 @@
+namespace Ipenergy.Probe.Simulator
+{
+    /// <summary>The --help text.</summary>
+    public static class Usage
+    {
+        public const string Text = """
+hal-simulator: the virtual e-Probe (IPenergy MPP3/MPP18 firmware on the host, simulated HAL)
+
+usage: hal-simulator [options]
+
+  --model MPP3|MPP18       channels fitted (default MPP18, or the scenario's "model").
+                           If both --model and the scenario's "model" are given they must agree.
+                           --model MPP3 without --scenario plays the first 3 channels of the built-in room.
+  --scenario FILE          scenario JSON (waveforms, ADC, events); default: the built-in data-centre room
+                           (see --print-scenario). Unknown keys are rejected.
+  --http-port N            HTTP page and JSON API (default 8080; 0 = any free port, the real one is printed)
+  --modbus-port N          Modbus-TCP server (default 5020)            [not yet available: validated, not opened]
+  --snmp-port N            SNMP agent, UDP (default 1161)              [not yet available: validated, not opened]
+  --trap-target HOST:PORT  where SNMP traps go, repeatable (default none) [not yet available]
+  --bind ADDR              listen address (default 127.0.0.1)
+  --data-dir DIR           the simulated flash, created if missing (default: a fresh temp dir, removed at exit)
+  --time-scale X           simulated time runs X times faster than the wall clock (default 1)
+  --standard-ports         80 / 502 / 161 as on the device; an explicit --*-port still wins
+  --sample-rate HZ         ADC frames per second (default 3200: 64 samples per cycle at 50 Hz)
+  --print-scenario         print the scenario in force as JSON and exit
+  --help, -h               this text
+
+Options take "--name value" or "--name=value". On start one line per service is printed with its URL.
+SIGINT/SIGTERM stop it cleanly (exit 0). A bad option, value or scenario prints one line "error: ..." on
+stderr and exits 2; a failure to start a service exits 1.
+
+Scenario defaults: frequencyHz 50; adc bits 12, noiseRmsLsb 0, seed 1; a phase not listed is 230 V at
+0/-120/+120 degrees; a channel not listed carries no current (100 A CT); a channel without "phase" follows the
+terminal-block wiring L1, L2, L3, L1, ...; ctRatedA 100, irms 0, angles 0, CT errors 0.
+""";
+    }
+}
