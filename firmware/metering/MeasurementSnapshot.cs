@@ -28,6 +28,10 @@ namespace Ipenergy.Probe.Metering
         /// <summary>Voltage unbalance u2 = V₂ / V₁ (negative / positive sequence), percent (IEC 61000-4-30).</summary>
         public double VoltageUnbalancePercent { get; set; }
 
+        /// <summary>Frames (samples per channel) processed since boot at the end of this aggregate: energy
+        /// between two snapshots accrued over exactly (EndFrame₂ − EndFrame₁) / sample rate seconds.</summary>
+        public long EndFrame { get; set; }
+
         /// <summary>Measurement windows (10/12 cycles) that make up this second.</summary>
         public int Windows { get; set; }
 

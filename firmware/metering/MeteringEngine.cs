@@ -642,6 +642,7 @@ namespace Ipenergy.Probe.Metering
             snap.FrequencyHz = freq;
             snap.VoltageUnbalancePercent = agg.U2 * invN;
             snap.Windows = agg.Windows;
+            snap.EndFrame = _windowEndFrame;
             _latest = snap;
             agg.Clear();
         }
