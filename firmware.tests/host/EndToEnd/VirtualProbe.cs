@@ -1,0 +1,113 @@
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text.Json;
+using System.Threading;
+
+namespace Ipenergy.Probe.Tests.EndToEnd
+{
+    /// <summary>
+    /// Starts the built virtual e-Probe (hal-simulator.dll next to the test assembly) as a real process
+    /// on port 0, reads the URL it prints, and reads the JSON API with the real curl.
+    /// </summary>
+    public sealed class VirtualProbe : IDisposable
+    {
+        private readonly Process _process;
+
+        public VirtualProbe(params string[] args)
+        {
+            string dll = Path.Combine(AppContext.BaseDirectory, "hal-simulator.dll");
+            var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            psi.ArgumentList.Add(dll);
+            psi.ArgumentList.Add("--http-port");
+            psi.ArgumentList.Add("0");
+            foreach (string a in args)
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            _process = Process.Start(psi);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (HttpUrl == null)
+            {
+                string line = _process.StandardOutput.ReadLine();
+                if (line == null || DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException("virtual e-Probe did not print its http line: " + _process.StandardError.ReadToEnd());
+                }
+
+                if (line.StartsWith("http ", StringComparison.Ordinal))
+                {
+                    HttpUrl = line.Substring(4).Trim().TrimEnd('/');
+                }
+            }
+        }
+
+        /// <summary>e.g. http://127.0.0.1:41234</summary>
+        public string HttpUrl { get; }
+
+        /// <summary>GET with curl; returns (status, body).</summary>
+        public static (int Status, string Body) Curl(string url)
+        {
+            var psi = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            foreach (string a in new[] { "-sS", "--max-time", "10", "-w", "\n%{http_code}", url })
+            {
+                psi.ArgumentList.Add(a);
+            }
+
+            Process p;
+            try
+            {
+                p = Process.Start(psi);
+            }
+            catch (System.ComponentModel.Win32Exception)
+            {
+                throw new InvalidOperationException("curl is missing: apt-get install curl (or run .ci/run)");
+            }
+
+            string all = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            int cut = all.LastIndexOf('\n');
+            return (int.Parse(all.Substring(cut + 1)), all.Substring(0, cut));
+        }
+
+        /// <summary>Waits until the probe's snapshot has at least the given simulated seconds of data, then returns it.</summary>
+        public JsonElement MeasurementsAfter(double simulatedSeconds)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            DateTime? first = null;
+            while (true)
+            {
+                var (status, body) = Curl(HttpUrl + "/api/v1/measurements");
+                if (status == 200)
+                {
+                    JsonElement root = JsonDocument.Parse(body).RootElement;
+                    DateTime ts = root.GetProperty("timestamp").GetDateTime().ToUniversalTime();
+                    first ??= ts;
+                    if ((ts - first.Value).TotalSeconds >= simulatedSeconds)
+                    {
+                        return root;
+                    }
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("no measurement after " + simulatedSeconds + " simulated s; last status " + status);
+                }
+
+                Thread.Sleep(100);
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10000);
+            }
+
+            _process.Dispose();
+        }
+    }
+}
