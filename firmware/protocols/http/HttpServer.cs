@@ -1,23 +1,273 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Metering;
 
 namespace Ipenergy.Probe.Protocols.Http
 {
-    /// <summary>Work in progress: minimal HTTP/1.1 server.</summary>
+    /// <summary>
+    /// Minimal HTTP/1.1 server for the JSON API (GET/HEAD /api/v1/measurements). One thread accepts;
+    /// a small fixed set of handler threads serve the connections, each with its own reused buffers
+    /// (see HttpConnectionHandler). Accepted connections wait in a bounded queue; when it is full the
+    /// newcomer gets 503 at once, so memory never grows with the number of clients.
+    /// </summary>
     public sealed class HttpServer
     {
+        /// <summary>Connections served at the same time.</summary>
+        public const int HandlerCount = 3;
+
+        /// <summary>Accepted connections that may wait for a free handler.</summary>
+        public const int AcceptQueueCapacity = 4;
+
+        private const int PollSliceMicroseconds = 100000;
+        private const int WaitSliceMs = 100;
+        private const int JoinTimeoutMs = 3000;
+        private const int BusySendTimeoutMs = 1000;
+
+        private readonly IMeasurementSource _source;
+        private readonly string _bindAddress;
+        private readonly object _sync = new object();
+        private readonly byte[] _busyResponse;
+        private ConnectionQueue _queue;
+        private HttpConnectionHandler[] _handlers;
+        private Thread[] _handlerThreads;
+        private Thread _acceptThread;
+        private Socket _listener;
+        private volatile bool _running;
+        private bool _started;
+
         public HttpServer(IMeasurementSource source, string bindAddress, int port)
         {
+            _source = source;
+            _bindAddress = bindAddress;
             Port = port;
+            IdleTimeoutMs = 10000;
+            HeadTimeoutMs = 5000;
+            SendTimeoutMs = 5000;
+            _busyResponse = BuildBusyResponse();
         }
 
+        /// <summary>The port listened on: after Start, the real one when 0 was asked.</summary>
         public int Port { get; private set; }
 
+        /// <summary>Keep-alive connections idle this long are closed (set before Start).</summary>
+        public int IdleTimeoutMs { get; set; }
+
+        /// <summary>A request head or body must arrive within this time once started (set before Start).</summary>
+        public int HeadTimeoutMs { get; set; }
+
+        /// <summary>Sending one response may block this long on a client that does not read (set before Start).</summary>
+        public int SendTimeoutMs { get; set; }
+
+        /// <summary>Connections refused with 503 because every handler was busy and the queue full.</summary>
+        public int RejectedConnections { get; private set; }
+
+        /// <summary>Binds, listens and starts the threads. Throws (SocketException) when the port cannot be had.</summary>
         public void Start()
         {
+            lock (_sync)
+            {
+                if (_started)
+                {
+                    return;
+                }
+
+                IPAddress address = _bindAddress == null || _bindAddress.Length == 0
+                    ? IPAddress.Any
+                    : IPAddress.Parse(_bindAddress);
+                Socket listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                try
+                {
+                    listener.Bind(new IPEndPoint(address, Port));
+                    listener.Listen(AcceptQueueCapacity);
+                    Port = ((IPEndPoint)listener.LocalEndPoint).Port;
+                }
+                catch (Exception)
+                {
+                    listener.Close();
+                    throw;
+                }
+
+                _listener = listener;
+                _queue = new ConnectionQueue(AcceptQueueCapacity);
+                _handlers = new HttpConnectionHandler[HandlerCount];
+                _handlerThreads = new Thread[HandlerCount];
+                for (int i = 0; i < HandlerCount; i++)
+                {
+                    HttpConnectionHandler handler = new HttpConnectionHandler(_source, _queue);
+                    handler.IdleTimeoutMs = IdleTimeoutMs;
+                    handler.HeadTimeoutMs = HeadTimeoutMs;
+                    handler.SendTimeoutMs = SendTimeoutMs;
+                    _handlers[i] = handler;
+                    _handlerThreads[i] = new Thread(new HandlerLoop(this, handler).Run);
+                }
+
+                _running = true;
+                _started = true;
+                _acceptThread = new Thread(AcceptLoop);
+                _acceptThread.Start();
+                for (int i = 0; i < HandlerCount; i++)
+                {
+                    _handlerThreads[i].Start();
+                }
+            }
         }
 
+        /// <summary>
+        /// Closes the listener and every open or waiting connection and joins the threads (bounded:
+        /// every wait in the server is sliced, so they end within a fraction of a second).
+        /// </summary>
         public void Stop()
         {
+            lock (_sync)
+            {
+                if (!_started || !_running)
+                {
+                    return;
+                }
+
+                _running = false;
+            }
+
+            CloseQuietly(_listener);
+            for (int i = 0; i < _handlers.Length; i++)
+            {
+                _handlers[i].Stop();
+            }
+
+            _queue.Wake();
+            _acceptThread.Join(JoinTimeoutMs);
+            for (int i = 0; i < _handlerThreads.Length; i++)
+            {
+                _handlerThreads[i].Join(JoinTimeoutMs);
+            }
+
+            // Connections accepted but never served.
+            Socket waiting = _queue.TryTake();
+            while (waiting != null)
+            {
+                CloseQuietly(waiting);
+                waiting = _queue.TryTake();
+            }
+        }
+
+        private void AcceptLoop()
+        {
+            while (_running)
+            {
+                Socket client = null;
+                try
+                {
+                    // Sliced so Stop() is noticed even where closing a listener does not wake Accept().
+                    if (!_listener.Poll(PollSliceMicroseconds, SelectMode.SelectRead))
+                    {
+                        continue;
+                    }
+
+                    client = _listener.Accept();
+                }
+                catch (Exception)
+                {
+                    if (!_running)
+                    {
+                        return;
+                    }
+
+                    // E.g. out of sockets: back off instead of spinning.
+                    Thread.Sleep(WaitSliceMs);
+                    continue;
+                }
+
+                if (!_running || !_queue.TryAdd(client))
+                {
+                    RefuseBusy(client);
+                }
+            }
+        }
+
+        private void ServeQueued(HttpConnectionHandler handler)
+        {
+            while (_running)
+            {
+                Socket client = _queue.Take(WaitSliceMs);
+                if (client == null)
+                {
+                    continue;
+                }
+
+                if (!_running)
+                {
+                    CloseQuietly(client);
+                    return;
+                }
+
+                handler.Serve(client);
+            }
+        }
+
+        // 503 {"error":"busy"} straight from the accept thread: small, so the send never blocks for long.
+        private void RefuseBusy(Socket client)
+        {
+            RejectedConnections++;
+            try
+            {
+                client.SendTimeout = BusySendTimeoutMs;
+                client.Send(_busyResponse, 0, _busyResponse.Length, SocketFlags.None);
+            }
+            catch (Exception)
+            {
+                // The client is gone anyway.
+            }
+
+            CloseQuietly(client);
+        }
+
+        private static byte[] BuildBusyResponse()
+        {
+            byte[] body = new byte[64];
+            JsonWriter json = new JsonWriter(body);
+            json.WriteStartObject();
+            json.WriteName("error");
+            json.WriteString("busy");
+            json.WriteEndObject();
+            byte[] head = new byte[HttpResponseHead.MaxLength];
+            int headLength = HttpResponseHead.Write(head, 0, HttpStatus.ServiceUnavailable, json.Length, HttpResponseHead.Close);
+            byte[] response = new byte[headLength + json.Length];
+            Array.Copy(head, 0, response, 0, headLength);
+            Array.Copy(body, 0, response, headLength, json.Length);
+            return response;
+        }
+
+        private static void CloseQuietly(Socket socket)
+        {
+            try
+            {
+                socket.Close();
+            }
+            catch (Exception)
+            {
+                // Already closed.
+            }
+        }
+
+        // A thread start needs a parameterless method: this binds a handler to the shared loop.
+        private sealed class HandlerLoop
+        {
+            private readonly HttpServer _server;
+            private readonly HttpConnectionHandler _handler;
+
+            public HandlerLoop(HttpServer server, HttpConnectionHandler handler)
+            {
+                _server = server;
+                _handler = handler;
+            }
+
+            public void Run()
+            {
+                _server.ServeQueued(_handler);
+            }
         }
     }
 }

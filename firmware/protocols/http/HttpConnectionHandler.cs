@@ -1,0 +1,565 @@
+using System;
+using System.Net.Sockets;
+using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Metering;
+
+namespace Ipenergy.Probe.Protocols.Http
+{
+    /// <summary>
+    /// Serves the requests of one connection at a time on the calling thread: reads each request head
+    /// into one reused buffer, answers it, keeps the connection open when the client wants that, and
+    /// handles pipelined requests in order. All buffers live as long as the handler, so a request
+    /// allocates nothing once the response buffer has grown to the model's size. Every wait is
+    /// bounded, and nothing a client sends makes it throw out of <see cref="Serve"/>.
+    /// </summary>
+    public sealed class HttpConnectionHandler
+    {
+        /// <summary>Request line plus header fields must fit in this many bytes; more gets 431.</summary>
+        public const int RequestHeadLimit = 2048;
+
+        /// <summary>A request body (which is read and ignored) may be this long; more gets 413.</summary>
+        public const int MaxRequestBody = 4096;
+
+        /// <summary>Ceiling for the response buffer, which grows (rarely) to fit the model's JSON.</summary>
+        public const int MaxResponseLength = 65536;
+
+        private const int InitialResponseLength = 4096;
+        private const int PollSliceMs = 100;
+
+        // While other connections wait for a handler, an idle keep-alive connection gives way this soon.
+        private const int IdleWhileOthersWaitMs = 250;
+
+        // On closing after an error, unread request bytes are drained for this long so the kernel does
+        // not answer them with a reset that could destroy the response in flight.
+        private const int DrainMs = 300;
+        private const int DrainMaxBytes = 16384;
+
+        private const int ReadClosed = 0;
+        private const int ReadTooLarge = -1;
+        private const int ReadTimedOut = -2;
+
+        private const int RouteNotFound = 0;
+        private const int RouteMeasurements = 1;
+
+        private static readonly byte[] MeasurementsPath = AsciiBytes.From("/api/v1/measurements");
+        private static readonly byte[] ContinueResponse = AsciiBytes.From("HTTP/1.1 100 Continue\r\n\r\n");
+
+        private readonly IMeasurementSource _source;
+        private readonly ConnectionQueue _waiting;
+        private readonly byte[] _request = new byte[RequestHeadLimit];
+        private readonly byte[] _responseHead = new byte[HttpResponseHead.MaxLength];
+        private readonly HttpRequestHead _head = new HttpRequestHead();
+        private readonly JsonWriter _json;
+        private readonly object _sync = new object();
+        private byte[] _response;
+        private Socket _current;
+        private int _filled;
+        private int _scanned;
+        private bool _drainOnClose;
+        private bool _broken;
+        private volatile bool _stopping;
+        private long _requestsHandled;
+
+        /// <param name="source">Where the measurements come from.</param>
+        /// <param name="waiting">Connections waiting for a handler (null when there is no such queue, e.g. in a test).</param>
+        public HttpConnectionHandler(IMeasurementSource source, ConnectionQueue waiting)
+        {
+            _source = source;
+            _waiting = waiting;
+            _response = new byte[InitialResponseLength];
+            _json = new JsonWriter(_response);
+            IdleTimeoutMs = 10000;
+            HeadTimeoutMs = 5000;
+            SendTimeoutMs = 5000;
+        }
+
+        /// <summary>How long an open connection may wait for its next request before it is closed.</summary>
+        public int IdleTimeoutMs { get; set; }
+
+        /// <summary>How long a started request head (or body) may take to arrive; then 408 and close.</summary>
+        public int HeadTimeoutMs { get; set; }
+
+        /// <summary>How long sending one response may block on a client that does not read.</summary>
+        public int SendTimeoutMs { get; set; }
+
+        /// <summary>Requests answered since the handler was made (diagnostics, tests).</summary>
+        public long RequestsHandled { get { return _requestsHandled; } }
+
+        /// <summary>Capacity of the response buffer now.</summary>
+        public int ResponseCapacity { get { return _response.Length; } }
+
+        /// <summary>Serves <paramref name="client"/> until either side closes it, then closes it.</summary>
+        public void Serve(Socket client)
+        {
+            lock (_sync)
+            {
+                if (_stopping)
+                {
+                    CloseQuietly(client);
+                    return;
+                }
+
+                _current = client;
+            }
+
+            _filled = 0;
+            _scanned = 0;
+            _drainOnClose = false;
+            _broken = false;
+            try
+            {
+                Configure(client);
+                while (ServeOne(client))
+                {
+                }
+            }
+            catch (Exception)
+            {
+                // Peer reset, send timeout, or Stop() closing the socket: the connection just ends.
+                _drainOnClose = false;
+            }
+            finally
+            {
+                lock (_sync)
+                {
+                    _current = null;
+                }
+
+                if (_drainOnClose && !_stopping)
+                {
+                    Drain(client);
+                }
+
+                CloseQuietly(client);
+            }
+        }
+
+        /// <summary>Makes <see cref="Serve"/> return soon (closing its connection) and refuse new ones.</summary>
+        public void Stop()
+        {
+            Socket current;
+            lock (_sync)
+            {
+                _stopping = true;
+                current = _current;
+            }
+
+            if (current != null)
+            {
+                CloseQuietly(current);
+            }
+        }
+
+        // One request: false when the connection is to be closed.
+        private bool ServeOne(Socket client)
+        {
+            int headLength = ReadHead(client);
+            if (headLength == ReadClosed)
+            {
+                return false;
+            }
+
+            if (headLength == ReadTimedOut)
+            {
+                SendError(client, HttpStatus.RequestTimeout, false);
+                _drainOnClose = true;
+                return false;
+            }
+
+            if (headLength == ReadTooLarge)
+            {
+                SendError(client, HttpStatus.RequestHeaderFieldsTooLarge, false);
+                _drainOnClose = true;
+                return false;
+            }
+
+            int status = HttpRequestParser.Parse(_request, 0, headLength, _head);
+            if (status != HttpRequestParser.Ok)
+            {
+                SendError(client, status, false);
+                _drainOnClose = true;
+                return false;
+            }
+
+            bool isHead = _head.Method == HttpRequestHead.MethodHead;
+            int route = AsciiBytes.Equal(_request, _head.PathStart, _head.PathLength, MeasurementsPath)
+                ? RouteMeasurements
+                : RouteNotFound;
+            Consume(headLength);
+
+            if (_head.ContentLength > MaxRequestBody)
+            {
+                SendError(client, HttpStatus.ContentTooLarge, isHead);
+                _drainOnClose = true;
+                return false;
+            }
+
+            if (_head.ContentLength > 0 && !SkipBody(client, (int)_head.ContentLength))
+            {
+                return false;
+            }
+
+            bool keepAlive = _head.KeepAlive && !_stopping;
+            int connection = !keepAlive
+                ? HttpResponseHead.Close
+                : (_head.VersionMinor == 0 ? HttpResponseHead.KeepAliveExplicit : HttpResponseHead.KeepAliveImplicit);
+            Respond(client, route, isHead, connection);
+            _requestsHandled++;
+            if (_broken)
+            {
+                return false;
+            }
+
+            if (!keepAlive)
+            {
+                // Bytes pipelined after a closing request are left unread: drain them before closing.
+                _drainOnClose = _filled > 0;
+                return false;
+            }
+
+            return true;
+        }
+
+        private void Respond(Socket client, int route, bool isHead, int connection)
+        {
+            if (route != RouteMeasurements)
+            {
+                SendError(client, HttpStatus.NotFound, isHead, connection);
+                return;
+            }
+
+            if (_head.Method == HttpRequestHead.MethodOther)
+            {
+                SendError(client, HttpStatus.MethodNotAllowed, isHead, connection);
+                return;
+            }
+
+            MeasurementSnapshot snapshot = _source.Latest;
+            if (snapshot == null)
+            {
+                SendError(client, HttpStatus.ServiceUnavailable, isHead, connection);
+                return;
+            }
+
+            if (!RenderMeasurements(snapshot))
+            {
+                SendError(client, HttpStatus.InternalServerError, isHead, connection);
+                return;
+            }
+
+            SendBody(client, HttpStatus.Ok, isHead, connection);
+        }
+
+        // JSON into the response buffer after the room kept for the head; grows the buffer if the model needs it.
+        private bool RenderMeasurements(MeasurementSnapshot snapshot)
+        {
+            while (true)
+            {
+                _json.Reset(_response, HttpResponseHead.MaxLength);
+                try
+                {
+                    MeasurementsJson.Write(_json, snapshot);
+                }
+                catch (Exception)
+                {
+                    return false;
+                }
+
+                if (!_json.Failed)
+                {
+                    return true;
+                }
+
+                if (_response.Length >= MaxResponseLength)
+                {
+                    return false;
+                }
+
+                int size = _response.Length * 2;
+                _response = new byte[size < MaxResponseLength ? size : MaxResponseLength];
+            }
+        }
+
+        private void SendError(Socket client, int status, bool isHead)
+        {
+            SendError(client, status, isHead, HttpResponseHead.Close);
+        }
+
+        // {"error":"..."}: small enough for the initial response buffer.
+        private void SendError(Socket client, int status, bool isHead, int connection)
+        {
+            _json.Reset(_response, HttpResponseHead.MaxLength);
+            _json.WriteStartObject();
+            _json.WriteName("error");
+            _json.WriteString(ErrorText(status));
+            _json.WriteEndObject();
+            SendBody(client, status, isHead, connection);
+        }
+
+        // Writes the head right before the body already in _response, then sends both in one go.
+        private void SendBody(Socket client, int status, bool isHead, int connection)
+        {
+            int bodyLength = _json.Length;
+            int headLength = HttpResponseHead.Write(_responseHead, 0, status, bodyLength, connection);
+            int start = HttpResponseHead.MaxLength - headLength;
+            Array.Copy(_responseHead, 0, _response, start, headLength);
+            SendAll(client, _response, start, headLength + (isHead ? 0 : bodyLength));
+        }
+
+        private static string ErrorText(int status)
+        {
+            switch (status)
+            {
+                case HttpStatus.BadRequest:
+                    return "bad request";
+                case HttpStatus.NotFound:
+                    return "not found";
+                case HttpStatus.MethodNotAllowed:
+                    return "method not allowed";
+                case HttpStatus.RequestTimeout:
+                    return "request timeout";
+                case HttpStatus.ContentTooLarge:
+                    return "request body too large";
+                case HttpStatus.RequestHeaderFieldsTooLarge:
+                    return "request header too large";
+                case HttpStatus.NotImplemented:
+                    return "transfer-encoding not supported";
+                case HttpStatus.ServiceUnavailable:
+                    return "no measurement yet";
+                case HttpStatus.HttpVersionNotSupported:
+                    return "http version not supported";
+                default:
+                    return "internal error";
+            }
+        }
+
+        // Length of the next complete head at the start of _request, or ReadClosed / ReadTooLarge / ReadTimedOut.
+        private int ReadHead(Socket client)
+        {
+            long now = Environment.TickCount64;
+            long idleSince = now;
+            long headDeadline = 0;
+            while (true)
+            {
+                if (_scanned == 0 && _filled > 0)
+                {
+                    // Empty lines before a request line are ignored (RFC 9112 2.2).
+                    Consume(HttpRequestParser.CountLeadingEmptyLines(_request, 0, _filled));
+                }
+
+                if (_filled > 0)
+                {
+                    int end = HttpRequestParser.FindHeadEnd(_request, 0, _filled, _scanned);
+                    if (end > 0)
+                    {
+                        return end;
+                    }
+
+                    _scanned = _filled;
+                    if (_filled == _request.Length)
+                    {
+                        return ReadTooLarge;
+                    }
+
+                    if (headDeadline == 0)
+                    {
+                        headDeadline = now + HeadTimeoutMs;
+                    }
+                }
+
+                if (_stopping)
+                {
+                    return ReadClosed;
+                }
+
+                now = Environment.TickCount64;
+                long deadline;
+                if (_filled > 0)
+                {
+                    deadline = headDeadline;
+                }
+                else
+                {
+                    deadline = idleSince + IdleTimeoutMs;
+                    if (_waiting != null && idleSince + IdleWhileOthersWaitMs < deadline && _waiting.Count > 0)
+                    {
+                        deadline = idleSince + IdleWhileOthersWaitMs;
+                    }
+                }
+
+                if (now >= deadline)
+                {
+                    return _filled > 0 ? ReadTimedOut : ReadClosed;
+                }
+
+                if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                int received = client.Receive(_request, _filled, _request.Length - _filled, SocketFlags.None);
+                if (received <= 0)
+                {
+                    return ReadClosed;
+                }
+
+                _filled += received;
+            }
+        }
+
+        // Reads and drops a request body; false when it does not arrive in time.
+        private bool SkipBody(Socket client, int length)
+        {
+            int fromBuffer = _filled < length ? _filled : length;
+            Consume(fromBuffer);
+            int remaining = length - fromBuffer;
+            if (remaining == 0)
+            {
+                return true;
+            }
+
+            if (_head.ExpectContinue && _head.VersionMinor >= 1)
+            {
+                SendAll(client, ContinueResponse, 0, ContinueResponse.Length);
+                if (_broken)
+                {
+                    return false;
+                }
+            }
+
+            // _request is empty now; never read past the body, so a pipelined request stays intact.
+            long deadline = Environment.TickCount64 + HeadTimeoutMs;
+            while (remaining > 0)
+            {
+                long now = Environment.TickCount64;
+                if (_stopping || now >= deadline)
+                {
+                    return false;
+                }
+
+                if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                int want = remaining < _request.Length ? remaining : _request.Length;
+                int received = client.Receive(_request, 0, want, SocketFlags.None);
+                if (received <= 0)
+                {
+                    return false;
+                }
+
+                remaining -= received;
+            }
+
+            return true;
+        }
+
+        // A send that makes no progress marks the connection broken; send errors throw (caught in Serve).
+        private void SendAll(Socket client, byte[] buffer, int offset, int count)
+        {
+            while (count > 0 && !_broken)
+            {
+                int sent = client.Send(buffer, offset, count, SocketFlags.None);
+                if (sent <= 0)
+                {
+                    _broken = true;
+                    return;
+                }
+
+                offset += sent;
+                count -= sent;
+            }
+        }
+
+        // Drops the first count bytes of _request, keeping what follows (a pipelined request).
+        private void Consume(int count)
+        {
+            if (count <= 0)
+            {
+                return;
+            }
+
+            int rest = _filled - count;
+            if (rest > 0)
+            {
+                Array.Copy(_request, count, _request, 0, rest);
+            }
+
+            _filled = rest > 0 ? rest : 0;
+            _scanned = 0;
+        }
+
+        private void Drain(Socket client)
+        {
+            try
+            {
+                long deadline = Environment.TickCount64 + DrainMs;
+                int total = 0;
+                while (total < DrainMaxBytes)
+                {
+                    long now = Environment.TickCount64;
+                    if (_stopping || now >= deadline)
+                    {
+                        return;
+                    }
+
+                    if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
+                    {
+                        continue;
+                    }
+
+                    int received = client.Receive(_request, 0, _request.Length, SocketFlags.None);
+                    if (received <= 0)
+                    {
+                        return;
+                    }
+
+                    total += received;
+                }
+            }
+            catch (Exception)
+            {
+                // The peer is gone: nothing left to drain.
+            }
+        }
+
+        private void Configure(Socket client)
+        {
+            client.SendTimeout = SendTimeoutMs;
+            client.ReceiveTimeout = HeadTimeoutMs;
+            try
+            {
+                // Each response goes out in one send; don't let Nagle hold its last segment back.
+                client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
+            }
+            catch (Exception)
+            {
+                // Not every TCP stack has the option; only latency suffers.
+            }
+        }
+
+        private static int PollMicroseconds(long remainingMs)
+        {
+            long ms = remainingMs < PollSliceMs ? remainingMs : PollSliceMs;
+            if (ms < 1)
+            {
+                ms = 1;
+            }
+
+            return (int)ms * 1000;
+        }
+
+        private static void CloseQuietly(Socket socket)
+        {
+            try
+            {
+                socket.Close();
+            }
+            catch (Exception)
+            {
+                // Already closed.
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Ipenergy.Probe.Protocols.Http
+{
+    /// <summary>
+    /// What the server needs from a parsed request line and header section. One instance is reused
+    /// for every request of a connection handler; positions point into the receive buffer and are
+    /// valid only until that buffer moves on.
+    /// </summary>
+    public sealed class HttpRequestHead
+    {
+        public const int MethodOther = 0;
+        public const int MethodGet = 1;
+        public const int MethodHead = 2;
+
+        /// <summary>MethodGet, MethodHead or MethodOther (methods are case-sensitive: "get" is other).</summary>
+        public int Method { get; internal set; }
+
+        /// <summary>The request-target as sent (origin-form, absolute-form, authority-form or "*").</summary>
+        public int TargetStart { get; internal set; }
+
+        public int TargetLength { get; internal set; }
+
+        /// <summary>The path the server routes on: the target without scheme, authority and query.</summary>
+        public int PathStart { get; internal set; }
+
+        public int PathLength { get; internal set; }
+
+        /// <summary>0 for HTTP/1.0, 1 for HTTP/1.1 (and later 1.x minors, answered as 1.1).</summary>
+        public int VersionMinor { get; internal set; }
+
+        /// <summary>Whether the client wants the connection kept open after this exchange.</summary>
+        public bool KeepAlive { get; internal set; }
+
+        /// <summary>Announced body length; 0 when there is none. Huge values are capped at long.MaxValue.</summary>
+        public long ContentLength { get; internal set; }
+
+        /// <summary>"Expect: 100-continue" was sent.</summary>
+        public bool ExpectContinue { get; internal set; }
+
+        internal void Clear()
+        {
+            Method = MethodOther;
+            TargetStart = 0;
+            TargetLength = 0;
+            PathStart = 0;
+            PathLength = 0;
+            VersionMinor = 1;
+            KeepAlive = false;
+            ContentLength = 0;
+            ExpectContinue = false;
+        }
+    }
+}

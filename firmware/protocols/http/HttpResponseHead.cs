@@ -1,0 +1,68 @@
+using Ipenergy.Probe.Common;
+
+namespace Ipenergy.Probe.Protocols.Http
+{
+    /// <summary>
+    /// Writes a response's status line and header fields from ready-made bytes. Every response
+    /// carries a JSON body (or, for HEAD, its length), so Content-Type is always application/json.
+    /// No Date field: the device clock may not be set yet (RFC 9110 6.6.1 lets a server without a
+    /// reliable clock leave it out).
+    /// </summary>
+    public static class HttpResponseHead
+    {
+        /// <summary>Connection kept open, HTTP/1.1 style: no Connection field needed.</summary>
+        public const int KeepAliveImplicit = 0;
+
+        /// <summary>Connection kept open for an HTTP/1.0 client, which must be told so.</summary>
+        public const int KeepAliveExplicit = 1;
+
+        /// <summary>The server closes the connection after this response.</summary>
+        public const int Close = 2;
+
+        /// <summary>Longest head <see cref="Write"/> produces (with room to spare).</summary>
+        public const int MaxLength = 256;
+
+        private static readonly byte[] ContentTypeJson = AsciiBytes.From("Content-Type: application/json\r\n");
+        private static readonly byte[] ContentLengthPrefix = AsciiBytes.From("Content-Length: ");
+        private static readonly byte[] NoStore = AsciiBytes.From("Cache-Control: no-store\r\n");
+        private static readonly byte[] ConnectionClose = AsciiBytes.From("Connection: close\r\n");
+        private static readonly byte[] ConnectionKeepAlive = AsciiBytes.From("Connection: keep-alive\r\n");
+        private static readonly byte[] AllowGetHead = AsciiBytes.From("Allow: GET, HEAD\r\n");
+        private static readonly byte[] RetryAfterOneSecond = AsciiBytes.From("Retry-After: 1\r\n");
+        private static readonly byte[] LineEnd = AsciiBytes.From("\r\n");
+
+        /// <summary>
+        /// Writes the head at <paramref name="position"/>; returns the position after the empty line.
+        /// 405 responses get "Allow: GET, HEAD", 503 gets "Retry-After: 1".
+        /// </summary>
+        public static int Write(byte[] buffer, int position, int status, int contentLength, int connection)
+        {
+            position = AsciiBytes.Copy(HttpStatus.StatusLine(status), buffer, position);
+            position = AsciiBytes.Copy(ContentTypeJson, buffer, position);
+            position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
+            position = DecimalText.WriteInteger(buffer, position, contentLength);
+            position = AsciiBytes.Copy(LineEnd, buffer, position);
+            position = AsciiBytes.Copy(NoStore, buffer, position);
+            if (status == HttpStatus.MethodNotAllowed)
+            {
+                position = AsciiBytes.Copy(AllowGetHead, buffer, position);
+            }
+
+            if (status == HttpStatus.ServiceUnavailable)
+            {
+                position = AsciiBytes.Copy(RetryAfterOneSecond, buffer, position);
+            }
+
+            if (connection == Close)
+            {
+                position = AsciiBytes.Copy(ConnectionClose, buffer, position);
+            }
+            else if (connection == KeepAliveExplicit)
+            {
+                position = AsciiBytes.Copy(ConnectionKeepAlive, buffer, position);
+            }
+
+            return AsciiBytes.Copy(LineEnd, buffer, position);
+        }
+    }
+}
