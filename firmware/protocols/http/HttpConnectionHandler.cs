@@ -1,5 +1,6 @@
 using System;
 using System.Net.Sockets;
+using System.Threading;
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Metering;
 
@@ -10,7 +11,8 @@ namespace Ipenergy.Probe.Protocols.Http
     /// into one reused buffer, answers it, keeps the connection open when the client wants that, and
     /// handles pipelined requests in order. All buffers live as long as the handler, so a request
     /// allocates nothing once the response buffer has grown to the model's size. Every wait is
-    /// bounded, and nothing a client sends makes it throw out of <see cref="Serve"/>.
+    /// bounded, and nothing a client sends makes it throw out of <see cref="Serve"/>. One thread at a
+    /// time may call Serve; Stop may be called from any thread.
     /// </summary>
     public sealed class HttpConnectionHandler
     {
@@ -51,13 +53,14 @@ namespace Ipenergy.Probe.Protocols.Http
         private readonly HttpRequestHead _head = new HttpRequestHead();
         private readonly JsonWriter _json;
         private readonly object _sync = new object();
+        private readonly SteadyClock _clock = new SteadyClock();
         private byte[] _response;
         private Socket _current;
         private int _filled;
         private int _scanned;
         private bool _drainOnClose;
         private bool _broken;
-        private volatile bool _stopping;
+        private int _stopRequested;
         private long _requestsHandled;
 
         /// <param name="source">Where the measurements come from.</param>
@@ -82,6 +85,12 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>How long sending one response may block on a client that does not read.</summary>
         public int SendTimeoutMs { get; set; }
 
+        // Set by Stop() on another thread (nanoFramework 1.x has no volatile: Interlocked makes the write visible).
+        private bool Stopping
+        {
+            get { return Interlocked.CompareExchange(ref _stopRequested, 0, 0) != 0; }
+        }
+
         /// <summary>Requests answered since the handler was made (diagnostics, tests).</summary>
         public long RequestsHandled { get { return _requestsHandled; } }
 
@@ -93,7 +102,7 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             lock (_sync)
             {
-                if (_stopping)
+                if (Stopping)
                 {
                     CloseQuietly(client);
                     return;
@@ -125,7 +134,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     _current = null;
                 }
 
-                if (_drainOnClose && !_stopping)
+                if (_drainOnClose && !Stopping)
                 {
                     Drain(client);
                 }
@@ -140,7 +149,7 @@ namespace Ipenergy.Probe.Protocols.Http
             Socket current;
             lock (_sync)
             {
-                _stopping = true;
+                Interlocked.Exchange(ref _stopRequested, 1);
                 current = _current;
             }
 
@@ -199,7 +208,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 return false;
             }
 
-            bool keepAlive = _head.KeepAlive && !_stopping;
+            bool keepAlive = _head.KeepAlive && !Stopping;
             int connection = !keepAlive
                 ? HttpResponseHead.Close
                 : (_head.VersionMinor == 0 ? HttpResponseHead.KeepAliveExplicit : HttpResponseHead.KeepAliveImplicit);
@@ -336,7 +345,7 @@ namespace Ipenergy.Probe.Protocols.Http
         // Length of the next complete head at the start of _request, or ReadClosed / ReadTooLarge / ReadTimedOut.
         private int ReadHead(Socket client)
         {
-            long now = Environment.TickCount64;
+            long now = _clock.Milliseconds;
             long idleSince = now;
             long headDeadline = 0;
             while (true)
@@ -367,12 +376,12 @@ namespace Ipenergy.Probe.Protocols.Http
                     }
                 }
 
-                if (_stopping)
+                if (Stopping)
                 {
                     return ReadClosed;
                 }
 
-                now = Environment.TickCount64;
+                now = _clock.Milliseconds;
                 long deadline;
                 if (_filled > 0)
                 {
@@ -428,11 +437,11 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             // _request is empty now; never read past the body, so a pipelined request stays intact.
-            long deadline = Environment.TickCount64 + HeadTimeoutMs;
+            long deadline = _clock.Milliseconds + HeadTimeoutMs;
             while (remaining > 0)
             {
-                long now = Environment.TickCount64;
-                if (_stopping || now >= deadline)
+                long now = _clock.Milliseconds;
+                if (Stopping || now >= deadline)
                 {
                     return false;
                 }
@@ -494,12 +503,12 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             try
             {
-                long deadline = Environment.TickCount64 + DrainMs;
+                long deadline = _clock.Milliseconds + DrainMs;
                 int total = 0;
                 while (total < DrainMaxBytes)
                 {
-                    long now = Environment.TickCount64;
-                    if (_stopping || now >= deadline)
+                    long now = _clock.Milliseconds;
+                    if (Stopping || now >= deadline)
                     {
                         return;
                     }

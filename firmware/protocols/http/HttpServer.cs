@@ -35,7 +35,7 @@ namespace Ipenergy.Probe.Protocols.Http
         private Thread[] _handlerThreads;
         private Thread _acceptThread;
         private Socket _listener;
-        private volatile bool _running;
+        private int _runningFlag;
         private bool _started;
 
         public HttpServer(IMeasurementSource source, string bindAddress, int port)
@@ -47,6 +47,12 @@ namespace Ipenergy.Probe.Protocols.Http
             HeadTimeoutMs = 5000;
             SendTimeoutMs = 5000;
             _busyResponse = BuildBusyResponse();
+        }
+
+        // Read by every thread of the server (nanoFramework 1.x has no volatile: Interlocked makes writes visible).
+        private bool Running
+        {
+            get { return Interlocked.CompareExchange(ref _runningFlag, 0, 0) != 0; }
         }
 
         /// <summary>The port listened on: after Start, the real one when 0 was asked.</summary>
@@ -104,7 +110,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     _handlerThreads[i] = new Thread(new HandlerLoop(this, handler).Run);
                 }
 
-                _running = true;
+                Interlocked.Exchange(ref _runningFlag, 1);
                 _started = true;
                 _acceptThread = new Thread(AcceptLoop);
                 _acceptThread.Start();
@@ -123,12 +129,12 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             lock (_sync)
             {
-                if (!_started || !_running)
+                if (!_started || !Running)
                 {
                     return;
                 }
 
-                _running = false;
+                Interlocked.Exchange(ref _runningFlag, 0);
             }
 
             CloseQuietly(_listener);
@@ -155,7 +161,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private void AcceptLoop()
         {
-            while (_running)
+            while (Running)
             {
                 Socket client = null;
                 try
@@ -170,7 +176,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 }
                 catch (Exception)
                 {
-                    if (!_running)
+                    if (!Running)
                     {
                         return;
                     }
@@ -180,7 +186,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     continue;
                 }
 
-                if (!_running || !_queue.TryAdd(client))
+                if (!Running || !_queue.TryAdd(client))
                 {
                     RefuseBusy(client);
                 }
@@ -189,7 +195,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private void ServeQueued(HttpConnectionHandler handler)
         {
-            while (_running)
+            while (Running)
             {
                 Socket client = _queue.Take(WaitSliceMs);
                 if (client == null)
@@ -197,7 +203,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     continue;
                 }
 
-                if (!_running)
+                if (!Running)
                 {
                     CloseQuietly(client);
                     return;
