@@ -16,7 +16,8 @@ namespace Ipenergy.Probe.App
         private readonly MeteringEngine _engine;
         private readonly HttpServer _http;
         private Thread _meteringThread;
-        private volatile bool _running;
+        private readonly object _stateLock = new object();
+        private bool _running;
 
         public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort)
         {
@@ -32,7 +33,7 @@ namespace Ipenergy.Probe.App
 
         public void Start()
         {
-            _running = true;
+            SetRunning(true);
             _http.Start();
             _meteringThread = new Thread(RunMetering);
             _meteringThread.Start();
@@ -41,11 +42,27 @@ namespace Ipenergy.Probe.App
         /// <summary>Stops the services; the sample source must be stopped first so the metering loop ends.</summary>
         public void Stop()
         {
-            _running = false;
+            SetRunning(false);
             _http.Stop();
             if (_meteringThread != null)
             {
                 _meteringThread.Join();
+            }
+        }
+
+        private void SetRunning(bool running)
+        {
+            lock (_stateLock)
+            {
+                _running = running;
+            }
+        }
+
+        private bool IsRunning()
+        {
+            lock (_stateLock)
+            {
+                return _running;
             }
         }
 
@@ -60,7 +77,7 @@ namespace Ipenergy.Probe.App
             }
 
             SampleBlock block = new SampleBlock(fe.ChannelsPerFrame, frames);
-            while (_running && _samples.Read(block))
+            while (IsRunning() && _samples.Read(block))
             {
                 _engine.Process(block);
             }

@@ -77,7 +77,9 @@ namespace Ipenergy.Probe.Metering
         private long _nextSecondFrame;
         private long _sequence;
         private long _lostFrames;
-        private volatile MeasurementSnapshot _latest;
+        // Readers on other threads take the reference under this lock (mscorlib 1.17.11 has no volatile).
+        private readonly object _publishLock = new object();
+        private MeasurementSnapshot _latest;
 
         public MeteringEngine(MeterConfig config, AdcFrontEnd frontEnd, IClock clock)
         {
@@ -183,7 +185,16 @@ namespace Ipenergy.Probe.Metering
         }
 
         /// <summary>The last completed second; null until the first one.</summary>
-        public MeasurementSnapshot Latest { get { return _latest; } }
+        public MeasurementSnapshot Latest
+        {
+            get
+            {
+                lock (_publishLock)
+                {
+                    return _latest;
+                }
+            }
+        }
 
         /// <summary>Frames the source reported missing (gaps between blocks) since boot.</summary>
         public long LostFrames { get { return _lostFrames; } }
@@ -643,7 +654,11 @@ namespace Ipenergy.Probe.Metering
             snap.VoltageUnbalancePercent = agg.U2 * invN;
             snap.Windows = agg.Windows;
             snap.EndFrame = _windowEndFrame;
-            _latest = snap;
+            lock (_publishLock)
+            {
+                _latest = snap;
+            }
+
             agg.Clear();
         }
 
