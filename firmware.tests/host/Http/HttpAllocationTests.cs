@@ -1,0 +1,180 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Threading;
+using Ipenergy.Probe.Protocols.Http;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Ipenergy.Probe.Tests.Http
+{
+    /// <summary>
+    /// Bytes allocated by the request path, measured with GC.GetAllocatedBytesForCurrentThread around
+    /// HttpConnectionHandler.Serve on the test thread (the client runs on its own thread, so its
+    /// allocations are not counted). Accept() allocates the server-side Socket on .NET: it happens
+    /// before the measurement and is excluded; everything else (socket options, every request and
+    /// response, the close) is counted.
+    /// </summary>
+    public sealed class HttpAllocationTests
+    {
+        private const string Get = "GET /api/v1/measurements HTTP/1.1\r\nHost: probe\r\n\r\n";
+        private static readonly string[] Mix =
+        {
+            Get,
+            "HEAD /api/v1/measurements HTTP/1.1\r\nHost: probe\r\n\r\n",
+            "GET /nope?x=1 HTTP/1.1\r\nHost: probe\r\nUser-Agent: test\r\n\r\n",
+            "POST /api/v1/measurements HTTP/1.1\r\nHost: probe\r\nContent-Length: 5\r\n\r\nhello",
+            "GET /api/v1/measurements HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+        };
+
+        private readonly ITestOutputHelper _output;
+
+        public HttpAllocationTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        [Fact]
+        public void RequestsAllocateNothingInSteadyState()
+        {
+            var handler = new HttpConnectionHandler(new FakeMeasurementSource(HandMadeSnapshots.Mpp18()), null);
+            using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+            listener.Listen(1);
+
+            // Warm-up: JIT, tiering, and the response buffer growing to the MPP18 document once.
+            for (int i = 0; i < 3; i++)
+            {
+                ServeAndMeasure(handler, listener, 300, Mix);
+            }
+
+            long oneGet = ServeAndMeasure(handler, listener, 1, new[] { Get });
+            long manyGets = ServeAndMeasure(handler, listener, 1001, new[] { Get });
+            long manyMixed = ServeAndMeasure(handler, listener, 1001, Mix);
+            double perGet = (manyGets - oneGet) / 1000.0;
+            double perMixed = (manyMixed - oneGet) / 1000.0;
+            _output.WriteLine("response buffer: " + handler.ResponseCapacity + " bytes");
+            _output.WriteLine("connection with 1 GET: " + oneGet + " bytes (per-connection setup and close)");
+            _output.WriteLine("connection with 1001 GETs: " + manyGets + " bytes -> " + perGet + " bytes per request");
+            _output.WriteLine("connection with 1001 mixed requests: " + manyMixed + " bytes -> " + perMixed + " bytes per request");
+            Assert.Equal(0, manyGets - oneGet);
+            Assert.Equal(0, manyMixed - oneGet);
+        }
+
+        // Serves one connection carrying `count` requests (cycling through `requests`) and returns the bytes allocated.
+        private static long ServeAndMeasure(HttpConnectionHandler handler, Socket listener, int count, string[] requests)
+        {
+            var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            client.Connect(listener.LocalEndPoint);
+            Socket server = listener.Accept(); // allocates on .NET: excluded from the measurement
+            Exception clientError = null;
+            var clientThread = new Thread(() =>
+            {
+                try
+                {
+                    RunClient(client, count, requests);
+                }
+                catch (Exception e)
+                {
+                    clientError = e;
+                }
+                finally
+                {
+                    client.Close();
+                }
+            });
+            clientThread.Start();
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            handler.Serve(server);
+            long after = GC.GetAllocatedBytesForCurrentThread();
+
+            Assert.True(clientThread.Join(30000), "client thread hung");
+            Assert.Null(clientError);
+            return after - before;
+        }
+
+        private static void RunClient(Socket client, int count, string[] requests)
+        {
+            client.ReceiveTimeout = 10000;
+            var buffer = new byte[65536];
+            for (int i = 0; i < count; i++)
+            {
+                string request = requests[i % requests.Length];
+                byte[] bytes = Encoding.ASCII.GetBytes(request);
+                client.Send(bytes);
+                bool toHead = request.StartsWith("HEAD", StringComparison.Ordinal);
+                ReadOneResponse(client, buffer, toHead);
+            }
+        }
+
+        private static void ReadOneResponse(Socket client, byte[] buffer, bool toHead)
+        {
+            int filled = 0;
+            int headEnd = -1;
+            while (headEnd < 0)
+            {
+                int n = client.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+                if (n == 0)
+                {
+                    throw new InvalidOperationException("server closed the connection");
+                }
+
+                filled += n;
+                headEnd = IndexOf(buffer, filled, "\r\n\r\n");
+            }
+
+            string head = Encoding.ASCII.GetString(buffer, 0, headEnd);
+            if (!head.StartsWith("HTTP/1.1 ", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("bad response: " + head);
+            }
+
+            int length = 0;
+            foreach (string line in head.Split("\r\n"))
+            {
+                if (line.StartsWith("Content-Length: ", StringComparison.Ordinal))
+                {
+                    length = int.Parse(line.Substring(16));
+                }
+            }
+
+            int total = headEnd + 4 + (toHead ? 0 : length);
+            while (filled < total)
+            {
+                int n = client.Receive(buffer, filled, buffer.Length - filled, SocketFlags.None);
+                if (n == 0)
+                {
+                    throw new InvalidOperationException("server closed inside a body");
+                }
+
+                filled += n;
+            }
+
+            if (filled != total)
+            {
+                throw new InvalidOperationException("more bytes than one response");
+            }
+        }
+
+        private static int IndexOf(byte[] buffer, int length, string text)
+        {
+            for (int i = 0; i + text.Length <= length; i++)
+            {
+                int j = 0;
+                while (j < text.Length && buffer[i + j] == text[j])
+                {
+                    j++;
+                }
+
+                if (j == text.Length)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+    }
+}
