@@ -202,16 +202,15 @@ namespace Ipenergy.Probe.Simulator
             return Math.Sqrt(sum);
         }
 
-        /// <summary>The scenario's values after every event due by atS.</summary>
+        /// <summary>The scenario's values after every event with AtS ≤ atS (its samples change from EventFrame on).</summary>
         private State StateAt(double atS)
         {
             State s = new State(_scenario);
-            long frame = (long)Math.Floor(atS * SampleRateHz + 1e-6);
             foreach (ScenarioEvent e in OrderedEvents)
             {
-                if (EventFrame(e) > frame)
+                if (e.AtS > atS + 1e-9)
                 {
-                    break;
+                    continue;
                 }
 
                 if (e.Channel.HasValue)

@@ -1,0 +1,137 @@
+using System;
+using System.IO;
+using Xunit;
+
+namespace Ipenergy.Probe.Tests.Simulator
+{
+    /// <summary>The built hal-simulator binary as users and tools start it.</summary>
+    public class SimulatorProcessTests
+    {
+        private const int SigInt = 2;
+        private const int SigTerm = 15;
+        private static readonly TimeSpan ExitLimit = TimeSpan.FromSeconds(20);
+
+        [Fact]
+        public void ABadValueExitsNonZeroWithOneLineOnStderr()
+        {
+            using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--time-scale", "abc");
+            Assert.Equal(2, p.ExitCode);
+            Assert.Equal("error: --time-scale must be a number > 0, got 'abc'\n", p.Stderr);
+            Assert.Equal("", p.Stdout);
+        }
+
+        [Fact]
+        public void AnUnknownOptionExitsNonZeroWithOneLine()
+        {
+            using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--http-prot", "0");
+            Assert.Equal(2, p.ExitCode);
+            Assert.Equal("error: unknown option '--http-prot' (see --help)\n", p.Stderr);
+        }
+
+        [Fact]
+        public void ABadScenarioExitsNonZeroNamingFileAndPath()
+        {
+            string path = SimulatorTestSupport.WriteScenario(
+                "{ \"channels\": [ { \"channel\": 1, \"irms\": 3 }, { \"channel\": 2, \"phase\": \"L4\" } ] }");
+            try
+            {
+                using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--scenario", path, "--http-port", "0");
+                Assert.Equal(2, p.ExitCode);
+                Assert.Equal("error: " + path + ": channels[1].phase: must be L1, L2 or L3, got 'L4'\n", p.Stderr);
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(path), true);
+            }
+        }
+
+        [Fact]
+        public void AModelMismatchExitsNonZero()
+        {
+            string path = SimulatorTestSupport.WriteScenario("{ \"model\": \"MPP18\" }");
+            try
+            {
+                using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--scenario", path, "--model", "MPP3");
+                Assert.Equal(2, p.ExitCode);
+                Assert.Equal("error: " + path + ": model: MPP18 does not match --model MPP3 (drop one of them or make them agree)\n", p.Stderr);
+            }
+            finally
+            {
+                Directory.Delete(Path.GetDirectoryName(path), true);
+            }
+        }
+
+        [Fact]
+        public void HelpDescribesEveryOptionAndExitsZero()
+        {
+            using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--help");
+            Assert.Equal(0, p.ExitCode);
+            foreach (string option in new[]
+            {
+                "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind", "--data-dir",
+                "--time-scale", "--standard-ports", "--sample-rate", "--help",
+            })
+            {
+                Assert.Contains(option, p.Stdout);
+            }
+
+            Assert.Equal("", p.Stderr);
+        }
+
+        [Fact]
+        public void PrintScenarioGivesLoadableJson()
+        {
+            using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--model", "MPP3", "--print-scenario");
+            Assert.Equal(0, p.ExitCode);
+            Ipenergy.Probe.Simulator.Scenario s = Ipenergy.Probe.Simulator.ScenarioLoader.Parse(p.Stdout, "stdout");
+            Assert.Equal("MPP3", s.Model);
+            Assert.Equal(3, s.Channels.Count);
+        }
+
+        [Theory]
+        [InlineData(SigTerm)]
+        [InlineData(SigInt)]
+        public void ASignalStopsItCleanlyWithExitZero(int signal)
+        {
+            string dataDir = Directory.CreateTempSubdirectory("sim-test-flash-").FullName;
+            try
+            {
+                using SimulatorProcess p = new SimulatorProcess(
+                    "--http-port", "0", "--data-dir", dataDir, "--time-scale", "10", "--trap-target", "127.0.0.1:10162");
+                string http = p.WaitForLine("http ", TimeSpan.FromSeconds(30));
+                Assert.StartsWith("http   http://127.0.0.1:", http);
+                string stdout = p.Stdout;
+                Assert.Contains("modbus not yet available (port 5020", stdout);
+                Assert.Contains("snmp   not yet available (UDP port 1161", stdout);
+                Assert.Contains("traps  not yet available (targets 127.0.0.1:10162", stdout);
+                Assert.Contains("virtual e-Probe MPP18: built-in scenario, 3200 Hz, time-scale 10, data-dir " + dataDir, stdout);
+
+                p.Signal(signal);
+                DateTime asked = DateTime.UtcNow;
+                p.WaitForExit(TimeSpan.FromSeconds(10));
+                Assert.True(DateTime.UtcNow - asked < TimeSpan.FromSeconds(5), "took " + (DateTime.UtcNow - asked).TotalSeconds + " s to stop");
+                Assert.Equal(0, p.ExitCode);
+                Assert.Contains("stopped after ", p.Stdout);
+                Assert.True(Directory.Exists(dataDir), "a --data-dir given by the user must survive");
+            }
+            finally
+            {
+                Directory.Delete(dataDir, true);
+            }
+        }
+
+        [Fact]
+        public void TheDefaultDataDirIsATempDirRemovedAtExit()
+        {
+            using SimulatorProcess p = new SimulatorProcess("--http-port", "0", "--model", "MPP3");
+            string header = p.WaitForLine("virtual e-Probe ", TimeSpan.FromSeconds(30));
+            string dir = header.Substring(header.IndexOf("data-dir ", StringComparison.Ordinal) + "data-dir ".Length);
+            Assert.StartsWith(Path.GetTempPath().TrimEnd('/'), dir);
+            Assert.True(Directory.Exists(dir), dir + " should exist while running");
+            p.Signal(SigTerm);
+            p.WaitForExit(TimeSpan.FromSeconds(10));
+            Assert.Equal(0, p.ExitCode);
+            Assert.False(Directory.Exists(dir), dir + " should be gone after a clean exit");
+        }
+    }
+}
