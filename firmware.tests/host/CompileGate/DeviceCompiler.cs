@@ -25,7 +25,7 @@ namespace Ipenergy.Probe.Tests.CompileGate
         public DeviceCompiler(string root)
         {
             Root = root;
-            Catalog = new ApiCatalog(Path.Combine(root, "tools", "nanoframework-api"));
+            Catalog = new ApiCatalog(RepoLayout.ApiListFolder(root));
             _mscorlib = MetadataReference.CreateFromFile(RepoLayout.DeviceMscorlib);
             Stubs = new StubAssemblies(Catalog, _mscorlib);
         }

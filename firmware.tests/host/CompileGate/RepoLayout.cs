@@ -31,7 +31,11 @@ namespace Ipenergy.Probe.Tests.CompileGate
             }
         }
 
-        public static string ApiListFolder { get { return Path.Combine(Root, "tools", "nanoframework-api"); } }
+        /// <summary>The project's copy of the nanoFramework API lists (a fresh clone has no ../shared).</summary>
+        public static string ApiListFolder(string root)
+        {
+            return Path.Combine(root, "tools", "nanoframework-api");
+        }
 
         /// <summary>
         /// lib/mscorlib.dll of nanoFramework.CoreLibrary, restored by the PackageDownload of the host test
