@@ -26,6 +26,7 @@ namespace Ipenergy.Probe.Tests.CompileGate
         public const string EnumToString = "NF0013";
         public const string Pattern = "NF0014";
         public const string Volatile = "NF0015";
+        public const string MultiDimensionalArray = "NF0016";
 
         private readonly SemanticModel _model;
         private readonly string _file;
@@ -255,6 +256,16 @@ namespace Ipenergy.Probe.Tests.CompileGate
         {
             Report(node.GetLocation(), Interpolation, "string interpolation: boxes every value and lowers to string.Format; build the text with string.Concat or a reused StringBuilder");
             base.VisitInterpolatedStringExpression(node);
+        }
+
+        public override void VisitArrayRankSpecifier(ArrayRankSpecifierSyntax node)
+        {
+            if (node.Rank > 1)
+            {
+                Report(node.GetLocation(), MultiDimensionalArray, "multidimensional array " + node + ": the nanoFramework metadata processor rejects them; use a jagged array or index a flat one");
+            }
+
+            base.VisitArrayRankSpecifier(node);
         }
 
         public override void VisitIsPatternExpression(IsPatternExpressionSyntax node)

@@ -32,6 +32,11 @@ namespace Ipenergy.Probe.Bad
             return o switch { int i => i, _ => 0 }; // expect: NF0014
         }
 
+        public static double[,] Matrix() // expect: NF0016
+        {
+            return new double[3, 3]; // expect: NF0016
+        }
+
         public static object Late(object o)
         {
             dynamic d = o; // expect: NF0011
