@@ -354,9 +354,11 @@ namespace Ipenergy.Probe.Tests.CompileGate
 
         private static bool IsNumber(string value)
         {
+            // Digits first: double.TryParse alone would also take "NaN" and "Infinity".
+            string v = value.StartsWith("-", StringComparison.Ordinal) ? value.Substring(1) : value;
             double ignored;
-            string v = value.EndsWith("f", StringComparison.Ordinal) ? value.Substring(0, value.Length - 1) : value;
-            return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out ignored);
+            return v.Length > 0 && char.IsDigit(v[0])
+                && double.TryParse(v.TrimEnd('f', 'F', 'd', 'D', 'u', 'U', 'l', 'L', 'm', 'M'), NumberStyles.Float, CultureInfo.InvariantCulture, out ignored);
         }
 
         private static string Q(string type)
