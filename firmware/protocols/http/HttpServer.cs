@@ -83,7 +83,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 IPAddress address = _bindAddress == null || _bindAddress.Length == 0
                     ? IPAddress.Any
                     : IPAddress.Parse(_bindAddress);
-                Socket listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+                Socket listener = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
                     listener.Bind(new IPEndPoint(address, Port));
