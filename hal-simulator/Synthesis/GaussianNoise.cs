@@ -31,16 +31,22 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>Next standard normal deviate.</summary>
         public double Next()
         {
+            ulong bits = NextBits();
+            int layer = (int)(bits & (Layers - 1));
+            double u = 2.0 * ((bits >> 11) * UnitScale) - 1.0;   // uniform in [-1, 1), independent of the layer bits
+            if (Math.Abs(u) < LayerRatio[layer])
+            {
+                return u * LayerX[layer];                        // inside the layer's rectangle: ~99 % of draws
+            }
+
+            return Slow(layer, u);
+        }
+
+        /// <summary>A draw that fell outside its layer's rectangle: the tail, a wedge test, or a fresh draw.</summary>
+        private double Slow(int layer, double u)
+        {
             while (true)
             {
-                ulong bits = NextBits();
-                int layer = (int)(bits & (Layers - 1));
-                double u = 2.0 * ((bits >> 11) * UnitScale) - 1.0;   // uniform in [-1, 1), independent of the layer bits
-                if (Math.Abs(u) < LayerRatio[layer])
-                {
-                    return u * LayerX[layer];                        // inside the layer's rectangle: ~99 % of draws
-                }
-
                 if (layer == 0)
                 {
                     return Tail(u < 0);
@@ -55,7 +61,56 @@ namespace Ipenergy.Probe.Simulator
                 {
                     return x;
                 }
+
+                ulong bits = NextBits();
+                layer = (int)(bits & (Layers - 1));
+                u = 2.0 * ((bits >> 11) * UnitScale) - 1.0;
+                if (Math.Abs(u) < LayerRatio[layer])
+                {
+                    return u * LayerX[layer];
+                }
             }
+        }
+
+        /// <summary>
+        /// Adds scale × (next standard normal deviate) to each of the count values from offset: the same
+        /// sequence as count calls of <see cref="Next"/>, with the generator state kept in registers.
+        /// </summary>
+        public void AddTo(double[] values, int offset, int count, double scale)
+        {
+            ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+            double[] layerX = LayerX;
+            double[] layerRatio = LayerRatio;
+            int end = offset + count;
+            for (int k = offset; k < end; k++)
+            {
+                ulong bits = RotateLeft(s1 * 5, 7) * 9;
+                ulong t = s1 << 17;
+                s2 ^= s0;
+                s3 ^= s1;
+                s1 ^= s2;
+                s0 ^= s3;
+                s2 ^= t;
+                s3 = RotateLeft(s3, 45);
+                int layer = (int)(bits & (Layers - 1));
+                double u = 2.0 * ((bits >> 11) * UnitScale) - 1.0;
+                double z;
+                if (Math.Abs(u) < layerRatio[layer])
+                {
+                    z = u * layerX[layer];
+                }
+                else
+                {
+                    // Rare (~1 %): leave the fast path with the state written back, finish this draw the slow way.
+                    _s0 = s0; _s1 = s1; _s2 = s2; _s3 = s3;
+                    z = Slow(layer, u);
+                    s0 = _s0; s1 = _s1; s2 = _s2; s3 = _s3;
+                }
+
+                values[k] += scale * z;
+            }
+
+            _s0 = s0; _s1 = s1; _s2 = s2; _s3 = s3;
         }
 
         /// <summary>Uniform in [0, 1).</summary>

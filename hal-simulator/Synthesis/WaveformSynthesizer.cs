@@ -67,6 +67,7 @@ namespace Ipenergy.Probe.Simulator
         private readonly int _maxOrder;
         private readonly double[] _sinH;
         private readonly double[] _cosH;
+        private readonly double[] _frameValues;
 
         // Θ = ωt integrated: Θ(n) = _anchorTheta + (n − _anchorFrame)·_step; z = e^{jΘ} rotated by e^{j·step}.
         private double _anchorTheta;
@@ -158,6 +159,7 @@ namespace Ipenergy.Probe.Simulator
 
             _sinH = new double[_maxOrder + 1];
             _cosH = new double[_maxOrder + 1];
+            _frameValues = new double[_signals];
             SetFrequency(_frequencyHz, 0);
             RebuildTerms();
         }
@@ -267,6 +269,7 @@ namespace Ipenergy.Probe.Simulator
             double max = _max;
             double noiseLsb = _noiseLsb;
             GaussianNoise noise = noiseLsb > 0 ? _noise : null;
+            double[] values = _frameValues;
             for (int f = 0; f < frames; f++)
             {
                 long n = _frame;
@@ -306,12 +309,18 @@ namespace Ipenergy.Probe.Simulator
                         x += termSin[t] * sinH[h] + termCos[t] * cosH[h];
                     }
 
-                    if (noise != null)
-                    {
-                        x += noiseLsb * noise.Next();
-                    }
+                    values[s] = x;
+                }
 
+                if (noise != null)
+                {
+                    noise.AddTo(values, 0, signals, noiseLsb);
+                }
+
+                for (int s = 0; s < signals; s++)
+                {
                     // Round half up and clip to the converter's range.
+                    double x = values[s];
                     codes[index++] = x < 0.5 ? 0 : x >= max ? (int)max : (int)(x + 0.5);
                 }
 

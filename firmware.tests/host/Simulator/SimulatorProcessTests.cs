@@ -100,6 +100,7 @@ namespace Ipenergy.Probe.Tests.Simulator
                     "--http-port", "0", "--data-dir", dataDir, "--time-scale", "10", "--trap-target", "127.0.0.1:10162");
                 string http = p.WaitForLine("http ", TimeSpan.FromSeconds(30));
                 Assert.StartsWith("http   http://127.0.0.1:", http);
+                p.WaitForLine("traps ", TimeSpan.FromSeconds(10));   // the last line printed at start
                 string stdout = p.Stdout;
                 Assert.Contains("modbus not yet available (port 5020", stdout);
                 Assert.Contains("snmp   not yet available (UDP port 1161", stdout);
