@@ -83,7 +83,7 @@ namespace Ipenergy.Probe.Tests.Http
         [Fact]
         public void SlowClientGets408AndDoesNotBlockOthers()
         {
-            HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 1500);
+            HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 3000);
             try
             {
                 using var slow = new RawHttpClient(server.Port);
@@ -98,11 +98,11 @@ namespace Ipenergy.Probe.Tests.Http
                     Assert.Equal(200, other.ReadResponse().Status);
                 }
 
-                Assert.True(watch.ElapsedMilliseconds < 1000, "others waited for the slow client: " + watch.ElapsedMilliseconds + " ms");
+                Assert.True(watch.ElapsedMilliseconds < 2500, "others waited for the slow client: " + watch.ElapsedMilliseconds + " ms");
                 HttpResponseText timeout = slow.ReadResponse();
                 HttpServerCurlTests.AssertJsonError(timeout, 408, "request timeout");
                 Assert.Equal("close", timeout.Header("connection"));
-                Assert.InRange(watch.ElapsedMilliseconds, 1000, 4000);
+                Assert.InRange(watch.ElapsedMilliseconds, 2500, 8000);
                 Assert.True(slow.ClosedByServerWithin(2000), "slow connection not closed");
             }
             finally
