@@ -342,23 +342,9 @@ namespace Ipenergy.Probe.Metering
             double refFreq = 0.0;
             for (int p = 0; p < 3; p++)
             {
-                double sv = w.V[p], svc = w.VCos[p], svs = w.VSin[p];
-                double mean = sv * invN;
-                double fundMs = 0.0, ms;
-                double a = mean, b = 0.0, d = 0.0;
-                if (fitted)
-                {
-                    a = _fit.DcTerm(sv, svc, svs);
-                    b = _fit.CosTerm(sv, svc, svs);
-                    d = _fit.SinTerm(sv, svc, svs);
-                    fundMs = 0.5 * (b * b + d * d);
-                    double resid = (w.VV[p] - (a * sv + b * svc + d * svs)) * invN;
-                    ms = fundMs + (resid > 0.0 ? resid : 0.0);
-                }
-                else
-                {
-                    ms = (w.VV[p] - sv * mean) * invN;
-                }
+                double mean = w.V[p] * invN;
+                _fit.Decompose(w.V[p], w.VCos[p], w.VSin[p], w.VV[p], invN);
+                double b = _fit.Cos, d = _fit.Sin, fundMs = _fit.FundamentalMeanSquare, ms = _fit.MeanSquare;
 
                 double scale = _vScale[p];
                 double vrms = Math.Sqrt(ms > 0.0 ? ms : 0.0) * scale;
@@ -406,22 +392,9 @@ namespace Ipenergy.Probe.Metering
             {
                 int p = _chPhase[k];
                 double scale = _chScale[k];
-                double si = w.I[k], sic = w.ICos[k], sis = w.ISin[k];
-                double meanI = si * invN;
-                double a = meanI, b = 0.0, d = 0.0, fundMs = 0.0, ms;
-                if (fitted)
-                {
-                    a = _fit.DcTerm(si, sic, sis);
-                    b = _fit.CosTerm(si, sic, sis);
-                    d = _fit.SinTerm(si, sic, sis);
-                    fundMs = 0.5 * (b * b + d * d);
-                    double resid = (w.II[k] - (a * si + b * sic + d * sis)) * invN;
-                    ms = fundMs + (resid > 0.0 ? resid : 0.0);
-                }
-                else
-                {
-                    ms = (w.II[k] - si * meanI) * invN;
-                }
+                double meanI = w.I[k] * invN;
+                _fit.Decompose(w.I[k], w.ICos[k], w.ISin[k], w.II[k], invN);
+                double a = _fit.Dc, b = _fit.Cos, d = _fit.Sin, fundMs = _fit.FundamentalMeanSquare, ms = _fit.MeanSquare;
 
                 double irms = Math.Sqrt(ms > 0.0 ? ms : 0.0) * scale;
                 double power = 0.0, q1 = 0.0, p1 = 0.0, s1 = 0.0, i1sq = 0.0;

@@ -17,6 +17,15 @@ namespace Ipenergy.Probe.Metering
         // Rows of the inverse normal matrix: a, b and d from (Σx, Σx·cos, Σx·sin).
         private double _a0, _a1, _a2, _b0, _b1, _b2, _d0, _d1, _d2;
 
+        /// <summary>Results of the last Decompose: DC term, cosine and sine coefficients (codes).</summary>
+        public double Dc;
+        public double Cos;
+        public double Sin;
+
+        /// <summary>Results of the last Decompose: mean square of the fundamental, and in all (DC removed), codes².</summary>
+        public double FundamentalMeanSquare;
+        public double MeanSquare;
+
         /// <summary>False when the window is too short or the matrix singular (no fit then).</summary>
         public bool Valid { get; private set; }
 
@@ -51,6 +60,32 @@ namespace Ipenergy.Probe.Metering
             _d1 = c12 * k;
             _d2 = c22 * k;
             Valid = true;
+        }
+
+        /// <summary>
+        /// Splits one signal of the window: Σx, Σx·cos, Σx·sin and Σx² in, results in the fields above.
+        /// Without a valid fit the mean square is the plain DC-removed one and the fundamental is zero.
+        /// </summary>
+        public void Decompose(double sum, double sumCos, double sumSin, double sumSquares, double invN)
+        {
+            double mean = sum * invN;
+            if (!Valid)
+            {
+                Dc = mean;
+                Cos = 0.0;
+                Sin = 0.0;
+                FundamentalMeanSquare = 0.0;
+                double raw = (sumSquares - sum * mean) * invN;
+                MeanSquare = raw > 0.0 ? raw : 0.0;
+                return;
+            }
+
+            Dc = DcTerm(sum, sumCos, sumSin);
+            Cos = CosTerm(sum, sumCos, sumSin);
+            Sin = SinTerm(sum, sumCos, sumSin);
+            FundamentalMeanSquare = 0.5 * (Cos * Cos + Sin * Sin);
+            double resid = (sumSquares - (Dc * sum + Cos * sumCos + Sin * sumSin)) * invN;
+            MeanSquare = FundamentalMeanSquare + (resid > 0.0 ? resid : 0.0);
         }
 
         /// <summary>Constant term a (the DC offset).</summary>
