@@ -246,7 +246,8 @@ namespace Ipenergy.Probe.Simulator
                 }
 
                 // Timers tick in whole milliseconds: sleeping a little long only makes the next blocks come at once.
-                if (_stopped.Wait((int)Math.Ceiling(waitMs)))
+                // Waits are cut to a second so that very slow time scales cannot overflow the timeout.
+                if (_stopped.Wait((int)Math.Ceiling(Math.Min(waitMs, 1000.0))))
                 {
                     return false;
                 }

@@ -122,6 +122,23 @@ namespace Ipenergy.Probe.Tests.Simulator
         }
 
         [Fact]
+        public void TimeScaleSetsHowFastSimulatedTimeRuns()
+        {
+            System.Diagnostics.Stopwatch wall = System.Diagnostics.Stopwatch.StartNew();
+            using SimulatorProcess p = new SimulatorProcess("--http-port", "0", "--time-scale", "50");
+            p.WaitForLine("http ", TimeSpan.FromSeconds(30));
+            System.Threading.Thread.Sleep(1000);
+            p.Signal(SigTerm);
+            p.WaitForExit(TimeSpan.FromSeconds(10));
+            double wallSeconds = wall.Elapsed.TotalSeconds;
+            Assert.Equal(0, p.ExitCode);
+            string line = p.WaitForLine("stopped after ", TimeSpan.FromSeconds(1));
+            double simulated = double.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(simulated >= 50 * 0.9, "1 s of wall clock at time-scale 50 gave only " + simulated + " simulated s");
+            Assert.True(simulated <= 50 * wallSeconds, simulated + " simulated s in " + wallSeconds + " s of wall clock at time-scale 50");
+        }
+
+        [Fact]
         public void TheDefaultDataDirIsATempDirRemovedAtExit()
         {
             using SimulatorProcess p = new SimulatorProcess("--http-port", "0", "--model", "MPP3");
