@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Ipenergy.Probe.App;
@@ -58,16 +57,28 @@ namespace Ipenergy.Probe.Simulator
             WaveformSynthesizer samples = new WaveformSynthesizer(plan.Scenario, options.SampleRateHz, options.TimeScale);
             SimulatedClock clock = new SimulatedClock(samples, DateTime.UtcNow);
             MeterConfig config = MeterConfigFactory.Create(plan.Scenario);
-            ProbeApp app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort);
+            ProbeApp app = null;
             try
             {
+                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort);
                 app.Start();
             }
-            catch (Exception e) when (e is SocketException || e is IOException || e is UnauthorizedAccessException || e is InvalidOperationException)
+            catch (Exception e)
             {
-                Console.Error.WriteLine("error: cannot start http on " + Url(options.BindAddress, options.HttpPort) + ": " + OneLine(e.Message));
+                // Whatever the firmware threw (a port in use, a bad address): one line, not a stack trace.
+                Console.Error.WriteLine("error: cannot start the virtual e-Probe (http on " + Url(options.BindAddress, options.HttpPort) + "): " +
+                    OneLine(e.Message));
                 samples.Stop();
-                app.Stop();
+                if (app != null)
+                {
+                    StopQuietly(app);
+                }
+
+                if (tempDataDir)
+                {
+                    TryDelete(dataDir);
+                }
+
                 return ExitStartFailure;
             }
 
@@ -113,6 +124,18 @@ namespace Ipenergy.Probe.Simulator
         private static string OneLine(string text)
         {
             return text.Replace("\r", " ").Replace("\n", " ");
+        }
+
+        /// <summary>Stops what did start after a failed start; a second failure adds nothing to the first's message.</summary>
+        private static void StopQuietly(ProbeApp app)
+        {
+            try
+            {
+                app.Stop();
+            }
+            catch (Exception)
+            {
+            }
         }
 
         private static void TryDelete(string dir)

@@ -122,6 +122,25 @@ namespace Ipenergy.Probe.Tests.Simulator
         }
 
         [Fact]
+        public void AnHttpPortInUseExitsOneWithOneLine()
+        {
+            System.Net.Sockets.TcpListener taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            taken.Start();
+            try
+            {
+                int port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+                using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--http-port", port.ToString());
+                Assert.Equal(1, p.ExitCode);
+                Assert.StartsWith("error: cannot start the virtual e-Probe (http on http://127.0.0.1:" + port + "/): ", p.Stderr);
+                Assert.Equal(1, p.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+            }
+            finally
+            {
+                taken.Stop();
+            }
+        }
+
+        [Fact]
         public void TimeScaleSetsHowFastSimulatedTimeRuns()
         {
             System.Diagnostics.Stopwatch wall = System.Diagnostics.Stopwatch.StartNew();
