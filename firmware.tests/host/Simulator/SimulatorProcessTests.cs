@@ -153,7 +153,8 @@ namespace Ipenergy.Probe.Tests.Simulator
             Assert.Equal(0, p.ExitCode);
             string line = p.WaitForLine("stopped after ", TimeSpan.FromSeconds(1));
             double simulated = double.Parse(line.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture);
-            Assert.True(simulated >= 50 * 0.9, "1 s of wall clock at time-scale 50 gave only " + simulated + " simulated s");
+            // At time-scale 1 this would be about 1 s; half of 50 proves the scale while leaving room for a loaded CI host.
+            Assert.True(simulated >= 50 * 0.5, "1 s of wall clock at time-scale 50 gave only " + simulated + " simulated s");
             Assert.True(simulated <= 50 * wallSeconds, simulated + " simulated s in " + wallSeconds + " s of wall clock at time-scale 50");
         }
 
