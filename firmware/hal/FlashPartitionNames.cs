@@ -1,0 +1,18 @@
+namespace Ipenergy.Probe.Hal
+{
+    /// <summary>Names of the flash partitions the firmware uses (constants: no enum on nanoFramework 1.x).</summary>
+    public static class FlashPartitionNames
+    {
+        /// <summary>Two sectors: the configuration's two slots.</summary>
+        public const string Config = "config";
+
+        /// <summary>Ring of energy-counter records (wear-levelled).</summary>
+        public const string Energy = "energy";
+
+        /// <summary>Energy and power history (2 MiB on an MPP18).</summary>
+        public const string History = "history";
+
+        /// <summary>Billing snapshots at each period boundary.</summary>
+        public const string Billing = "billing";
+    }
+}
