@@ -11,6 +11,9 @@ namespace Ipenergy.Probe.Config
             GainCorrection = 1.0;
             PhaseCorrectionDeg = 0.0;
             Label = "";
+            Rack = "";
+            Customer = "";
+            Feed = "";
         }
 
         /// <summary>1-based channel number as printed on the front panel.</summary>
@@ -31,7 +34,28 @@ namespace Ipenergy.Probe.Config
         /// </summary>
         public double PhaseCorrectionDeg { get; set; }
 
-        /// <summary>Free text: rack, PDU, customer.</summary>
+        /// <summary>Free text shown next to the channel (printable ASCII, ≤ 32 characters, like the labels below).</summary>
         public string Label { get; set; }
+
+        /// <summary>Rack the CT's load is in (e.g. "R12").</summary>
+        public string Rack { get; set; }
+
+        /// <summary>Customer billed for this channel's energy.</summary>
+        public string Customer { get; set; }
+
+        /// <summary>Power feed (e.g. "A" or "B" of a dual-corded rack).</summary>
+        public string Feed { get; set; }
+
+        public ChannelConfig Clone()
+        {
+            ChannelConfig copy = new ChannelConfig(Number, Phase, CtRatedAmps);
+            copy.GainCorrection = GainCorrection;
+            copy.PhaseCorrectionDeg = PhaseCorrectionDeg;
+            copy.Label = Label;
+            copy.Rack = Rack;
+            copy.Customer = Customer;
+            copy.Feed = Feed;
+            return copy;
+        }
     }
 }

@@ -8,6 +8,8 @@ namespace Ipenergy.Probe.Config
             Name = name;
             Channels = channels;
             BreakerRatedAmps = breakerRatedAmps;
+            Role = CircuitRoles.None;
+            Customer = "";
         }
 
         public string Name { get; set; }
@@ -19,5 +21,25 @@ namespace Ipenergy.Probe.Config
         public double BreakerRatedAmps { get; set; }
 
         public bool IsThreePhase { get { return Channels.Length == 3; } }
+
+        /// <summary>CircuitRoles value: marks the facility total and the IT load for PUE / DCiE.</summary>
+        public int Role { get; set; }
+
+        /// <summary>Customer billed for the circuit (printable ASCII, ≤ 32 characters).</summary>
+        public string Customer { get; set; }
+
+        public CircuitConfig Clone()
+        {
+            int[] channels = new int[Channels.Length];
+            for (int i = 0; i < channels.Length; i++)
+            {
+                channels[i] = Channels[i];
+            }
+
+            CircuitConfig copy = new CircuitConfig(Name, channels, BreakerRatedAmps);
+            copy.Role = Role;
+            copy.Customer = Customer;
+            return copy;
+        }
     }
 }

@@ -18,6 +18,11 @@ namespace Ipenergy.Probe.Config
             }
 
             Circuits = new CircuitConfig[0];
+            Network = new NetworkConfig();
+            Snmp = new SnmpConfig();
+            Modbus = new ModbusConfig();
+            History = new HistoryConfig();
+            AdminPasswordHash = "";
         }
 
         /// <summary>Phase-to-neutral nominal voltage (230 V in Europe, 120/277 V elsewhere).</summary>
@@ -32,6 +37,51 @@ namespace Ipenergy.Probe.Config
         public ChannelConfig[] Channels { get; private set; }
 
         public CircuitConfig[] Circuits { get; set; }
+
+        public NetworkConfig Network { get; set; }
+
+        public SnmpConfig Snmp { get; set; }
+
+        public ModbusConfig Modbus { get; set; }
+
+        public HistoryConfig History { get; set; }
+
+        /// <summary>
+        /// Placeholder for the administrator's password hash (its format is settled by the HTTP
+        /// issue); empty = no password set. A secret: JSON export never shows it.
+        /// </summary>
+        public string AdminPasswordHash { get; set; }
+
+        /// <summary>A deep copy (edits to it leave this configuration alone).</summary>
+        public MeterConfig Clone()
+        {
+            MeterConfig copy = new MeterConfig(Channels.Length);
+            copy.NominalVoltage = NominalVoltage;
+            copy.NominalFrequencyHz = NominalFrequencyHz;
+            for (int p = 0; p < VoltageGainCorrection.Length; p++)
+            {
+                copy.VoltageGainCorrection[p] = VoltageGainCorrection[p];
+            }
+
+            for (int k = 0; k < Channels.Length; k++)
+            {
+                copy.Channels[k] = Channels[k].Clone();
+            }
+
+            CircuitConfig[] circuits = new CircuitConfig[Circuits.Length];
+            for (int c = 0; c < circuits.Length; c++)
+            {
+                circuits[c] = Circuits[c].Clone();
+            }
+
+            copy.Circuits = circuits;
+            copy.Network = Network.Clone();
+            copy.Snmp = Snmp.Clone();
+            copy.Modbus = Modbus.Clone();
+            copy.History = History.Clone();
+            copy.AdminPasswordHash = AdminPasswordHash;
+            return copy;
+        }
 
         /// <summary>Cycles per measurement window: 10 at 50 Hz, 12 at 60 Hz (IEC 61000-4-30).</summary>
         public int CyclesPerWindow { get { return NominalFrequencyHz > 55.0 ? 12 : 10; } }

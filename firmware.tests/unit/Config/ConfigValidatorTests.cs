@@ -1,0 +1,284 @@
+using Ipenergy.Probe.Config;
+using nanoFramework.TestFramework;
+
+namespace Ipenergy.Probe.Tests.Unit.Config
+{
+    [TestClass]
+    public class ConfigValidatorTests
+    {
+        private static string Check(MeterConfig c)
+        {
+            return ConfigValidator.Validate(c);
+        }
+
+        [TestMethod]
+        public void DefaultsAreValidAndDocumented()
+        {
+            MeterConfig c = new MeterConfig(18);
+            Assert.IsNull(Check(c));
+            Assert.IsNull(Check(new MeterConfig(3)));
+            Assert.IsNull(Check(ConfigSamples.Full()));
+            Assert.AreEqual(230.0, c.NominalVoltage);
+            Assert.AreEqual(50.0, c.NominalFrequencyHz);
+            Assert.AreEqual(100.0, c.Channels[4].CtRatedAmps);
+            Assert.AreEqual(1, c.Channels[4].Phase);
+            Assert.AreEqual(1.0, c.Channels[4].GainCorrection);
+            Assert.AreEqual(0, c.Circuits.Length);
+            Assert.IsTrue(c.Network.Dhcp, "DHCP by default");
+            Assert.AreEqual("e-probe", c.Network.Hostname);
+            Assert.IsTrue(c.Snmp.Enabled, "SNMP on by default");
+            Assert.AreEqual("public", c.Snmp.ReadCommunity);
+            Assert.AreEqual("", c.Snmp.WriteCommunity);
+            Assert.AreEqual(0, c.Snmp.TrapTargets.Length);
+            Assert.AreEqual(502, c.Modbus.Port);
+            Assert.AreEqual(1, c.Modbus.UnitId);
+            Assert.IsFalse(c.Modbus.WritesUnlocked, "Modbus writes locked by default");
+            Assert.AreEqual(60, c.History.EnergySaveIntervalS);
+            Assert.AreEqual(1, c.History.BillingDay);
+            Assert.AreEqual(0, c.History.BillingHour);
+            Assert.AreEqual(0, c.History.UtcOffsetMinutes);
+            Assert.AreEqual("", c.AdminPasswordHash);
+        }
+
+        [TestMethod]
+        public void MeterRanges()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.NominalVoltage = 99.5;
+            Assert.AreEqual("nominalVoltage: must be 100..480 V, got 99.5", Check(c));
+            c.NominalVoltage = 480;
+            Assert.IsNull(Check(c));
+            c.NominalVoltage = double.NaN;
+            Assert.StartsWith("nominalVoltage: must be 100..480 V", Check(c));
+            c.NominalVoltage = 120;
+            c.NominalFrequencyHz = 55;
+            Assert.AreEqual("nominalFrequency: must be 50 or 60 Hz, got 55", Check(c));
+            c.NominalFrequencyHz = 60;
+            c.VoltageGainCorrection[2] = 1.6;
+            Assert.AreEqual("voltageGain[2]: must be 0.5..1.5, got 1.6", Check(c));
+            c.VoltageGainCorrection[2] = 0.5;
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void ChannelRanges()
+        {
+            MeterConfig c = new MeterConfig(18);
+            c.Channels[3].CtRatedAmps = 600;
+            Assert.AreEqual("channels[3].ctRatedA: must be 5..500 A, got 600", Check(c));
+            c.Channels[3].CtRatedAmps = 4;
+            Assert.AreEqual("channels[3].ctRatedA: must be 5..500 A, got 4", Check(c));
+            c.Channels[3].CtRatedAmps = 5;
+            c.Channels[5].Phase = 3;
+            Assert.AreEqual("channels[5].phase: must be L1, L2 or L3, got 3", Check(c));
+            c.Channels[5].Phase = 2;
+            c.Channels[6].GainCorrection = 0.49;
+            Assert.AreEqual("channels[6].gain: must be 0.5..1.5, got 0.49", Check(c));
+            c.Channels[6].GainCorrection = 1.5;
+            c.Channels[7].PhaseCorrectionDeg = -10.5;
+            Assert.AreEqual("channels[7].phaseCorrectionDeg: must be -10..10 deg, got -10.5", Check(c));
+            c.Channels[7].PhaseCorrectionDeg = 10;
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void LabelsArePrintableAsciiUpTo32()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Channels[0].Rack = "12345678901234567890123456789012";
+            Assert.IsNull(Check(c));
+            c.Channels[0].Rack = "123456789012345678901234567890123";
+            Assert.AreEqual("channels[0].rack: must be 0..32 characters, got 33", Check(c));
+            c.Channels[0].Rack = "";
+            c.Channels[1].Customer = "Tab\there";
+            Assert.AreEqual("channels[1].customer: must be printable ASCII (no control or non-ASCII characters)", Check(c));
+            c.Channels[1].Customer = "Müller";
+            Assert.AreEqual("channels[1].customer: must be printable ASCII (no control or non-ASCII characters)", Check(c));
+            c.Channels[1].Customer = "Mueller ~ Sons (#2)";
+            c.Channels[2].Feed = null;
+            Assert.AreEqual("channels[2].feed: must be text", Check(c));
+            c.Channels[2].Feed = "B";
+            c.Channels[2].Label = new string('x', 40);
+            Assert.AreEqual("channels[2].label: must be 0..32 characters, got 40", Check(c));
+        }
+
+        [TestMethod]
+        public void CircuitRules()
+        {
+            MeterConfig c = new MeterConfig(6);
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("", new int[] { 1 }, 16) };
+            Assert.AreEqual("circuits[0].name: must be 1..32 characters, got 0", Check(c));
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 1, 2 }, 16) };
+            Assert.AreEqual("circuits[0].channels: must list 1 or 3 channels, got 2", Check(c));
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 7 }, 16) };
+            Assert.AreEqual("circuits[0].channels[0]: must be 1..6, got 7", Check(c));
+            // Channels 1 and 4 are both on L1 by default.
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 1, 2, 4 }, 16) };
+            Assert.AreEqual("circuits[0].channels: a 3-phase circuit needs one channel on each of L1, L2 and L3", Check(c));
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 1, 1, 1 }, 16) };
+            Assert.AreEqual("circuits[0].channels[1]: channel 1 is already in this circuit", Check(c));
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 1, 2, 3 }, 16), new CircuitConfig("B", new int[] { 3 }, 16) };
+            Assert.AreEqual("circuits[1].channels[0]: channel 3 is already in circuits[0]", Check(c));
+            c.Circuits = new CircuitConfig[] { new CircuitConfig("A", new int[] { 4, 5, 6 }, 631) };
+            Assert.AreEqual("circuits[0].breakerRatedA: must be 1..630 A, got 631", Check(c));
+            c.Circuits[0].BreakerRatedAmps = 0.5;
+            Assert.AreEqual("circuits[0].breakerRatedA: must be 1..630 A, got 0.5", Check(c));
+            c.Circuits[0].BreakerRatedAmps = 630;
+            c.Circuits[0].Role = 3;
+            Assert.AreEqual("circuits[0].role: must be none, facility-total or it-load, got 3", Check(c));
+            c.Circuits[0].Role = CircuitRoles.ItLoad;
+            c.Circuits[0].Customer = new string('c', 33);
+            Assert.AreEqual("circuits[0].customer: must be 0..32 characters, got 33", Check(c));
+            c.Circuits[0].Customer = "ACME";
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void NetworkRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Network.Hostname = "-bad";
+            Assert.AreEqual("network.hostname: must be 1..32 letters, digits or inner '-', got \"-bad\"", Check(c));
+            c.Network.Hostname = "a.b";
+            Assert.StartsWith("network.hostname:", Check(c));
+            c.Network.Hostname = "probe-7";
+            // DHCP: the static fields are not used, so not checked.
+            c.Network.Address = 0;
+            Assert.IsNull(Check(c));
+
+            c.Network.Dhcp = false;
+            Assert.AreEqual("network.address: must be a host address (unicast, not the subnet's network or broadcast), got 0.0.0.0", Check(c));
+            c.Network.Address = 0xC0A80100;   // the network address of /24
+            Assert.StartsWith("network.address:", Check(c));
+            c.Network.Address = 0x7F000001;   // loopback
+            Assert.StartsWith("network.address:", Check(c));
+            c.Network.Address = 0xE0000001;   // multicast
+            Assert.StartsWith("network.address:", Check(c));
+            c.Network.Address = 0xC0A80164;   // 192.168.1.100
+            c.Network.Mask = 0xFF00FF00;
+            Assert.AreEqual("network.mask: must be a contiguous mask /1../30, got 255.0.255.0", Check(c));
+            c.Network.Mask = 0xFFFFFFFE;
+            Assert.StartsWith("network.mask:", Check(c));
+            c.Network.Mask = 0xFFFFFF00;
+            c.Network.Gateway = 0xC0A80201;
+            Assert.AreEqual("network.gateway: must be 0.0.0.0 (none) or another host of the subnet 192.168.1.0/255.255.255.0, got 192.168.2.1", Check(c));
+            c.Network.Gateway = 0xC0A80164;
+            Assert.StartsWith("network.gateway:", Check(c));
+            c.Network.Gateway = 0xC0A80101;
+            c.Network.Dns = 0xFFFFFFFF;
+            Assert.AreEqual("network.dns: must be 0.0.0.0 (none) or a unicast address, got 255.255.255.255", Check(c));
+            c.Network.Dns = 0x01010101;
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void SnmpRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Snmp.ReadCommunity = "";
+            Assert.AreEqual("snmp.readCommunity: must be 1..32 characters, got 0", Check(c));
+            c.Snmp.ReadCommunity = "monitor";
+            c.Snmp.WriteCommunity = "monitor";
+            Assert.AreEqual("snmp.writeCommunity: must differ from readCommunity", Check(c));
+            c.Snmp.WriteCommunity = "admin";
+            c.Snmp.SysLocation = new string('l', 65);
+            Assert.AreEqual("snmp.sysLocation: must be 0..64 characters, got 65", Check(c));
+            c.Snmp.SysLocation = new string('l', 64);
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "10.0.0.2" };
+            Assert.AreEqual("snmp.trapTargets[1]: must be host:port (port 1..65535), got \"10.0.0.2\"", Check(c));
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "nms:0" };
+            Assert.StartsWith("snmp.trapTargets[1]:", Check(c));
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "nms:65536" };
+            Assert.StartsWith("snmp.trapTargets[1]:", Check(c));
+            c.Snmp.TrapTargets = new string[] { "a:1", "b:2", "c:3", "d:4", "e:5" };
+            Assert.AreEqual("snmp.trapTargets: at most 4 entries, got 5", Check(c));
+            c.Snmp.TrapTargets = new string[] { "a:1", "b.example:2", "10.1.2.3:65535", "d-d:4" };
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void ModbusRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Modbus.Port = 0;
+            Assert.AreEqual("modbus.port: must be 1..65535, got 0", Check(c));
+            c.Modbus.Port = 65536;
+            Assert.AreEqual("modbus.port: must be 1..65535, got 65536", Check(c));
+            c.Modbus.Port = 502;
+            c.Modbus.UnitId = 248;
+            Assert.AreEqual("modbus.unitId: must be 1..247, got 248", Check(c));
+            c.Modbus.UnitId = 0;
+            Assert.AreEqual("modbus.unitId: must be 1..247, got 0", Check(c));
+            c.Modbus.UnitId = 247;
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void HistoryRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.History.EnergySaveIntervalS = 9;
+            Assert.AreEqual("history.energySaveIntervalS: must be 10..3600 s, got 9", Check(c));
+            c.History.EnergySaveIntervalS = 3601;
+            Assert.AreEqual("history.energySaveIntervalS: must be 10..3600 s, got 3601", Check(c));
+            c.History.EnergySaveIntervalS = 10;
+            c.History.BillingDay = 29;
+            Assert.AreEqual("history.billingDay: must be 1..28, got 29", Check(c));
+            c.History.BillingDay = 0;
+            Assert.AreEqual("history.billingDay: must be 1..28, got 0", Check(c));
+            c.History.BillingDay = 28;
+            c.History.BillingHour = 24;
+            Assert.AreEqual("history.billingHour: must be 0..23, got 24", Check(c));
+            c.History.BillingHour = 23;
+            c.History.UtcOffsetMinutes = -721;
+            Assert.AreEqual("history.utcOffsetMinutes: must be -720..840 min, got -721", Check(c));
+            c.History.UtcOffsetMinutes = 841;
+            Assert.AreEqual("history.utcOffsetMinutes: must be -720..840 min, got 841", Check(c));
+            c.History.UtcOffsetMinutes = 840;
+            c.History.NtpServers = new string[] { "a:123", "b:123", "c:123" };
+            Assert.AreEqual("history.ntpServers: at most 2 entries, got 3", Check(c));
+            c.History.NtpServers = new string[] { "pool.ntp.org" };
+            Assert.AreEqual("history.ntpServers[0]: must be host:port (port 1..65535), got \"pool.ntp.org\"", Check(c));
+            c.History.NtpServers = new string[0];
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void PasswordHashPlaceholder()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.AdminPasswordHash = new string('h', 129);
+            Assert.AreEqual("adminPasswordHash: must be 0..128 characters, got 129", Check(c));
+            c.AdminPasswordHash = new string('h', 128);
+            Assert.IsNull(Check(c));
+        }
+
+        [TestMethod]
+        public void FirstErrorInDocumentOrder()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Modbus.Port = 0;
+            c.Channels[2].CtRatedAmps = 1000;
+            c.Channels[1].GainCorrection = 2;
+            Assert.AreEqual("channels[1].gain: must be 0.5..1.5, got 2", Check(c));
+        }
+
+        [TestMethod]
+        public void Ipv4TextParsesAndFormats()
+        {
+            uint a;
+            Assert.IsTrue(Ipv4Text.TryParse("192.168.1.10", out a), "valid address");
+            Assert.AreEqual(0xC0A8010Au, a);
+            Assert.AreEqual("192.168.1.10", Ipv4Text.Format(a));
+            Assert.IsTrue(Ipv4Text.TryParse("0.0.0.0", out a), "zero");
+            Assert.AreEqual(0u, a);
+            Assert.IsTrue(Ipv4Text.TryParse("255.255.255.255", out a), "all ones");
+            Assert.AreEqual(0xFFFFFFFFu, a);
+            string[] bad = { "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "01.2.3.4", "1..3.4", "1.2.3.4 ", "a.b.c.d", "1.2.3.-4" };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                Assert.IsFalse(Ipv4Text.TryParse(bad[i], out a), "accepted \"" + bad[i] + "\"");
+            }
+        }
+    }
+}

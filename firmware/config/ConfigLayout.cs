@@ -1,0 +1,246 @@
+using Ipenergy.Probe.Common;
+
+namespace Ipenergy.Probe.Config
+{
+    /// <summary>
+    /// The configuration as bytes on flash (byte by byte in README.md): a 20-byte header (magic,
+    /// layout version, oldest layout able to read it, sequence, payload length, CRC-32) followed by
+    /// the payload, every field little-endian. A later layout that only appends fields keeps
+    /// MinReaderVersion at 1, so this firmware still reads it (ignoring the tail); a layout that
+    /// changes the meaning of existing bytes raises MinReaderVersion and this firmware refuses it.
+    /// </summary>
+    public static class ConfigLayout
+    {
+        public const int HeaderSize = 20;
+
+        /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
+        public const int CurrentVersion = 1;
+
+        public const int MagicOffset = 0;
+        public const int VersionOffset = 4;
+        public const int MinReaderVersionOffset = 6;
+        public const int SequenceOffset = 8;
+        public const int LengthOffset = 12;
+        public const int CrcOffset = 16;
+
+        /// <summary>"EPCF" (e-Probe ConFig) as a little-endian uint: bytes 45 50 43 46.</summary>
+        public const uint Magic = 0x46435045;
+
+        /// <summary>
+        /// Writes header and payload into buffer[offset…offset+capacity); returns the record's total
+        /// length, or −1 when it does not fit.
+        /// </summary>
+        public static int Encode(MeterConfig config, uint sequence, byte[] buffer, int offset, int capacity)
+        {
+            if (capacity < HeaderSize)
+            {
+                return -1;
+            }
+
+            ConfigBinaryWriter w = new ConfigBinaryWriter(buffer, offset + HeaderSize, capacity - HeaderSize);
+            WritePayload(config, w);
+            if (w.Overflow)
+            {
+                return -1;
+            }
+
+            int payloadLength = w.Position - offset - HeaderSize;
+            ConfigBinaryWriter h = new ConfigBinaryWriter(buffer, offset, HeaderSize);
+            h.WriteUInt32(Magic);
+            h.WriteUInt16(CurrentVersion);
+            h.WriteUInt16(1);
+            h.WriteUInt32(sequence);
+            h.WriteUInt32((uint)payloadLength);
+            h.WriteUInt32(RecordCrc(buffer, offset, payloadLength));
+            return HeaderSize + payloadLength;
+        }
+
+        /// <summary>CRC-32 of the header's first 16 bytes and the payload (the CRC field itself excluded).</summary>
+        public static uint RecordCrc(byte[] buffer, int offset, int payloadLength)
+        {
+            uint state = Crc32.Update(Crc32.Initial, buffer, offset, CrcOffset);
+            state = Crc32.Update(state, buffer, offset + HeaderSize, payloadLength);
+            return Crc32.Finish(state);
+        }
+
+        /// <summary>
+        /// The configuration in a payload written by layout <paramref name="version"/> (≤ CurrentVersion
+        /// or a newer one that kept MinReaderVersion ≤ CurrentVersion); null when the bytes do not
+        /// hold one for <paramref name="channelCount"/> channels. Not validated here.
+        /// </summary>
+        public static MeterConfig DecodePayload(byte[] buffer, int offset, int length, int version, int channelCount)
+        {
+            ConfigBinaryReader r = new ConfigBinaryReader(buffer, offset, length);
+            if (r.ReadByte() != channelCount)
+            {
+                return null;
+            }
+
+            MeterConfig config = new MeterConfig(channelCount);
+            config.NominalVoltage = r.ReadDouble();
+            config.NominalFrequencyHz = r.ReadDouble();
+            for (int p = 0; p < PhaseNames.Count; p++)
+            {
+                config.VoltageGainCorrection[p] = r.ReadDouble();
+            }
+
+            for (int k = 0; k < channelCount; k++)
+            {
+                ChannelConfig ch = config.Channels[k];
+                ch.Phase = r.ReadByte();
+                ch.CtRatedAmps = r.ReadDouble();
+                ch.GainCorrection = r.ReadDouble();
+                ch.PhaseCorrectionDeg = r.ReadDouble();
+                ch.Label = r.ReadText();
+                ch.Rack = r.ReadText();
+                ch.Customer = r.ReadText();
+                ch.Feed = r.ReadText();
+            }
+
+            CircuitConfig[] circuits = new CircuitConfig[r.ReadByte()];
+            for (int c = 0; c < circuits.Length; c++)
+            {
+                string name = r.ReadText();
+                int[] channels = new int[r.ReadByte()];
+                for (int i = 0; i < channels.Length; i++)
+                {
+                    channels[i] = r.ReadByte();
+                }
+
+                CircuitConfig circuit = new CircuitConfig(name, channels, r.ReadDouble());
+                circuit.Role = r.ReadByte();
+                circuit.Customer = r.ReadText();
+                circuits[c] = circuit;
+            }
+
+            config.Circuits = circuits;
+
+            NetworkConfig network = config.Network;
+            network.Dhcp = r.ReadBoolean();
+            network.Address = r.ReadUInt32();
+            network.Mask = r.ReadUInt32();
+            network.Gateway = r.ReadUInt32();
+            network.Dns = r.ReadUInt32();
+            network.Hostname = r.ReadText();
+
+            SnmpConfig snmp = config.Snmp;
+            snmp.Enabled = r.ReadBoolean();
+            snmp.ReadCommunity = r.ReadText();
+            snmp.WriteCommunity = r.ReadText();
+            snmp.SysName = r.ReadText();
+            snmp.SysLocation = r.ReadText();
+            snmp.SysContact = r.ReadText();
+            snmp.TrapTargets = ReadTexts(r);
+
+            ModbusConfig modbus = config.Modbus;
+            modbus.Enabled = r.ReadBoolean();
+            modbus.Port = r.ReadUInt16();
+            modbus.UnitId = r.ReadByte();
+            modbus.WritesUnlocked = r.ReadBoolean();
+
+            HistoryConfig history = config.History;
+            history.EnergySaveIntervalS = r.ReadUInt16();
+            history.BillingDay = r.ReadByte();
+            history.BillingHour = r.ReadByte();
+            history.UtcOffsetMinutes = (short)r.ReadUInt16();
+            history.NtpServers = ReadTexts(r);
+
+            config.AdminPasswordHash = r.ReadText();
+
+            // Layout 1 ends here; bytes a newer compatible layout appended are not ours to read.
+            return r.Overrun ? null : config;
+        }
+
+        private static void WritePayload(MeterConfig config, ConfigBinaryWriter w)
+        {
+            w.WriteByte(config.Channels.Length);
+            w.WriteDouble(config.NominalVoltage);
+            w.WriteDouble(config.NominalFrequencyHz);
+            for (int p = 0; p < PhaseNames.Count; p++)
+            {
+                w.WriteDouble(config.VoltageGainCorrection[p]);
+            }
+
+            for (int k = 0; k < config.Channels.Length; k++)
+            {
+                ChannelConfig ch = config.Channels[k];
+                w.WriteByte(ch.Phase);
+                w.WriteDouble(ch.CtRatedAmps);
+                w.WriteDouble(ch.GainCorrection);
+                w.WriteDouble(ch.PhaseCorrectionDeg);
+                w.WriteText(ch.Label);
+                w.WriteText(ch.Rack);
+                w.WriteText(ch.Customer);
+                w.WriteText(ch.Feed);
+            }
+
+            w.WriteByte(config.Circuits.Length);
+            for (int c = 0; c < config.Circuits.Length; c++)
+            {
+                CircuitConfig circuit = config.Circuits[c];
+                w.WriteText(circuit.Name);
+                w.WriteByte(circuit.Channels.Length);
+                for (int i = 0; i < circuit.Channels.Length; i++)
+                {
+                    w.WriteByte(circuit.Channels[i]);
+                }
+
+                w.WriteDouble(circuit.BreakerRatedAmps);
+                w.WriteByte(circuit.Role);
+                w.WriteText(circuit.Customer);
+            }
+
+            NetworkConfig network = config.Network;
+            w.WriteBoolean(network.Dhcp);
+            w.WriteUInt32(network.Address);
+            w.WriteUInt32(network.Mask);
+            w.WriteUInt32(network.Gateway);
+            w.WriteUInt32(network.Dns);
+            w.WriteText(network.Hostname);
+
+            SnmpConfig snmp = config.Snmp;
+            w.WriteBoolean(snmp.Enabled);
+            w.WriteText(snmp.ReadCommunity);
+            w.WriteText(snmp.WriteCommunity);
+            w.WriteText(snmp.SysName);
+            w.WriteText(snmp.SysLocation);
+            w.WriteText(snmp.SysContact);
+            WriteTexts(w, snmp.TrapTargets);
+
+            ModbusConfig modbus = config.Modbus;
+            w.WriteBoolean(modbus.Enabled);
+            w.WriteUInt16(modbus.Port);
+            w.WriteByte(modbus.UnitId);
+            w.WriteBoolean(modbus.WritesUnlocked);
+
+            HistoryConfig history = config.History;
+            w.WriteUInt16(history.EnergySaveIntervalS);
+            w.WriteByte(history.BillingDay);
+            w.WriteByte(history.BillingHour);
+            w.WriteUInt16(history.UtcOffsetMinutes & 0xFFFF);
+            WriteTexts(w, history.NtpServers);
+
+            w.WriteText(config.AdminPasswordHash);
+        }
+
+        private static void WriteTexts(ConfigBinaryWriter w, string[] items)
+        {
+            w.WriteByte(items.Length);
+            for (int i = 0; i < items.Length; i++)
+            {
+                w.WriteText(items[i]);
+            }
+        }
+
+        private static string[] ReadTexts(ConfigBinaryReader r)
+        {
+            string[] items = new string[r.ReadByte()];
+            for (int i = 0; i < items.Length; i++)
+            {
+                items[i] = r.ReadText();
+            }
+
+            return items;
+        }
+    }
+}

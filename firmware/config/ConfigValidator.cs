@@ -1,0 +1,417 @@
+using Ipenergy.Probe.Common;
+
+namespace Ipenergy.Probe.Config
+{
+    /// <summary>
+    /// Checks a whole configuration and reports the FIRST rule it breaks, in document order (the
+    /// order of the JSON export), as "path: rule, got value", e.g.
+    /// "channels[3].ctRatedA: must be 5..500 A, got 600". Paths are the JSON field names with
+    /// 0-based array indexes. One message at a time keeps the device from building lists of
+    /// strings; fixing and resubmitting shows the next one. Returns null when everything is valid.
+    /// </summary>
+    public static class ConfigValidator
+    {
+        public const int MaxLabelLength = 32;
+        public const int MaxSnmpTextLength = 64;
+        public const int MaxPasswordHashLength = 128;
+
+        public static string Validate(MeterConfig config)
+        {
+            string error = Range("nominalVoltage", config.NominalVoltage, 100, 480, "V");
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (config.NominalFrequencyHz != 50.0 && config.NominalFrequencyHz != 60.0)
+            {
+                return "nominalFrequency: must be 50 or 60 Hz, got " + NumberText(config.NominalFrequencyHz);
+            }
+
+            for (int p = 0; p < PhaseNames.Count; p++)
+            {
+                error = Range("voltageGain[" + p.ToString() + "]", config.VoltageGainCorrection[p], 0.5, 1.5, "");
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            for (int k = 0; k < config.Channels.Length; k++)
+            {
+                error = ValidateChannel("channels[" + k.ToString() + "].", config.Channels[k]);
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            error = ValidateCircuits(config);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateNetwork(config.Network);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateSnmp(config.Snmp);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateModbus(config.Modbus);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = ValidateHistory(config.History);
+            if (error != null)
+            {
+                return error;
+            }
+
+            return Text("adminPasswordHash", config.AdminPasswordHash, 0, MaxPasswordHashLength);
+        }
+
+        private static string ValidateChannel(string path, ChannelConfig channel)
+        {
+            if (channel.Phase < 0 || channel.Phase >= PhaseNames.Count)
+            {
+                return path + "phase: must be L1, L2 or L3, got " + channel.Phase.ToString();
+            }
+
+            string error = Range(path + "ctRatedA", channel.CtRatedAmps, 5, 500, "A");
+            if (error == null)
+            {
+                error = Range(path + "gain", channel.GainCorrection, 0.5, 1.5, "");
+            }
+
+            if (error == null)
+            {
+                error = Range(path + "phaseCorrectionDeg", channel.PhaseCorrectionDeg, -10, 10, "deg");
+            }
+
+            if (error == null)
+            {
+                error = Text(path + "label", channel.Label, 0, MaxLabelLength);
+            }
+
+            if (error == null)
+            {
+                error = Text(path + "rack", channel.Rack, 0, MaxLabelLength);
+            }
+
+            if (error == null)
+            {
+                error = Text(path + "customer", channel.Customer, 0, MaxLabelLength);
+            }
+
+            if (error == null)
+            {
+                error = Text(path + "feed", channel.Feed, 0, MaxLabelLength);
+            }
+
+            return error;
+        }
+
+        private static string ValidateCircuits(MeterConfig config)
+        {
+            CircuitConfig[] circuits = config.Circuits;
+            int channelCount = config.Channels.Length;
+            for (int c = 0; c < circuits.Length; c++)
+            {
+                string path = "circuits[" + c.ToString() + "].";
+                CircuitConfig circuit = circuits[c];
+                string error = Text(path + "name", circuit.Name, 1, MaxLabelLength);
+                if (error != null)
+                {
+                    return error;
+                }
+
+                int[] channels = circuit.Channels;
+                if (channels == null || (channels.Length != 1 && channels.Length != 3))
+                {
+                    return path + "channels: must list 1 or 3 channels, got " + (channels == null ? 0 : channels.Length).ToString();
+                }
+
+                int phasesSeen = 0;
+                for (int i = 0; i < channels.Length; i++)
+                {
+                    int number = channels[i];
+                    if (number < 1 || number > channelCount)
+                    {
+                        return path + "channels[" + i.ToString() + "]: must be 1.." + channelCount.ToString() + ", got " + number.ToString();
+                    }
+
+                    int owner = CircuitHolding(circuits, c, number);
+                    if (owner >= 0 || IndexOf(channels, number) != i)
+                    {
+                        return path + "channels[" + i.ToString() + "]: channel " + number.ToString() + " is already in "
+                            + (owner >= 0 ? "circuits[" + owner.ToString() + "]" : "this circuit");
+                    }
+
+                    phasesSeen |= 1 << config.Channels[number - 1].Phase;
+                }
+
+                if (channels.Length == 3 && phasesSeen != 7)
+                {
+                    return path + "channels: a 3-phase circuit needs one channel on each of L1, L2 and L3";
+                }
+
+                error = Range(path + "breakerRatedA", circuit.BreakerRatedAmps, 1, 630, "A");
+                if (error != null)
+                {
+                    return error;
+                }
+
+                if (circuit.Role < 0 || circuit.Role >= CircuitRoles.Count)
+                {
+                    return path + "role: must be none, facility-total or it-load, got " + circuit.Role.ToString();
+                }
+
+                error = Text(path + "customer", circuit.Customer, 0, MaxLabelLength);
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        private static string ValidateNetwork(NetworkConfig network)
+        {
+            if (network.Hostname == null || network.Hostname.Length > MaxLabelLength || !ConfigText.IsHostLabel(network.Hostname))
+            {
+                return "network.hostname: must be 1..32 letters, digits or inner '-', got " + Quoted(network.Hostname);
+            }
+
+            if (network.Dhcp)
+            {
+                return null;
+            }
+
+            // A contiguous mask of /1…/30 leaves room for a network, a broadcast and two hosts.
+            uint mask = network.Mask;
+            uint hostBits = ~mask;
+            if ((hostBits & (hostBits + 1)) != 0 || mask == 0 || hostBits < 3)
+            {
+                return "network.mask: must be a contiguous mask /1../30, got " + Ipv4Text.Format(mask);
+            }
+
+            uint address = network.Address;
+            uint host = address & hostBits;
+            if (!IsUnicast(address) || host == 0 || host == hostBits)
+            {
+                return "network.address: must be a host address (unicast, not the subnet's network or broadcast), got "
+                    + Ipv4Text.Format(address);
+            }
+
+            uint gateway = network.Gateway;
+            if (gateway != 0 && (!IsUnicast(gateway) || (gateway & mask) != (address & mask) || gateway == address
+                || (gateway & hostBits) == 0 || (gateway & hostBits) == hostBits))
+            {
+                return "network.gateway: must be 0.0.0.0 (none) or another host of the subnet "
+                    + Ipv4Text.Format(address & mask) + "/" + Ipv4Text.Format(mask) + ", got " + Ipv4Text.Format(gateway);
+            }
+
+            if (network.Dns != 0 && !IsUnicast(network.Dns))
+            {
+                return "network.dns: must be 0.0.0.0 (none) or a unicast address, got " + Ipv4Text.Format(network.Dns);
+            }
+
+            return null;
+        }
+
+        private static string ValidateSnmp(SnmpConfig snmp)
+        {
+            string error = Text("snmp.readCommunity", snmp.ReadCommunity, 1, MaxLabelLength);
+            if (error == null)
+            {
+                error = Text("snmp.writeCommunity", snmp.WriteCommunity, 0, MaxLabelLength);
+            }
+
+            if (error == null && snmp.WriteCommunity.Length > 0 && snmp.WriteCommunity == snmp.ReadCommunity)
+            {
+                // Anyone allowed to read could then write.
+                error = "snmp.writeCommunity: must differ from readCommunity";
+            }
+
+            if (error == null)
+            {
+                error = Text("snmp.sysName", snmp.SysName, 0, MaxSnmpTextLength);
+            }
+
+            if (error == null)
+            {
+                error = Text("snmp.sysLocation", snmp.SysLocation, 0, MaxSnmpTextLength);
+            }
+
+            if (error == null)
+            {
+                error = Text("snmp.sysContact", snmp.SysContact, 0, MaxSnmpTextLength);
+            }
+
+            if (error == null)
+            {
+                error = HostPorts("snmp.trapTargets", snmp.TrapTargets, SnmpConfig.MaxTrapTargets);
+            }
+
+            return error;
+        }
+
+        private static string ValidateModbus(ModbusConfig modbus)
+        {
+            string error = IntRange("modbus.port", modbus.Port, 1, 65535, "");
+            if (error == null)
+            {
+                error = IntRange("modbus.unitId", modbus.UnitId, 1, 247, "");
+            }
+
+            return error;
+        }
+
+        private static string ValidateHistory(HistoryConfig history)
+        {
+            string error = IntRange("history.energySaveIntervalS", history.EnergySaveIntervalS, 10, 3600, "s");
+            if (error == null)
+            {
+                error = IntRange("history.billingDay", history.BillingDay, 1, 28, "");
+            }
+
+            if (error == null)
+            {
+                error = IntRange("history.billingHour", history.BillingHour, 0, 23, "");
+            }
+
+            if (error == null)
+            {
+                error = IntRange("history.utcOffsetMinutes", history.UtcOffsetMinutes, -720, 840, "min");
+            }
+
+            if (error == null)
+            {
+                error = HostPorts("history.ntpServers", history.NtpServers, HistoryConfig.MaxNtpServers);
+            }
+
+            return error;
+        }
+
+        private static string HostPorts(string path, string[] items, int max)
+        {
+            if (items == null || items.Length > max)
+            {
+                return path + ": at most " + max.ToString() + " entries, got " + (items == null ? 0 : items.Length).ToString();
+            }
+
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] == null || !ConfigText.IsHostPort(items[i]))
+                {
+                    return path + "[" + i.ToString() + "]: must be host:port (port 1..65535), got " + Quoted(items[i]);
+                }
+            }
+
+            return null;
+        }
+
+        // NaN fails every comparison, so it is refused like any value out of range.
+        private static string Range(string path, double value, double min, double max, string unit)
+        {
+            if (value >= min && value <= max)
+            {
+                return null;
+            }
+
+            return path + ": must be " + NumberText(min) + ".." + NumberText(max) + (unit.Length > 0 ? " " + unit : "")
+                + ", got " + NumberText(value);
+        }
+
+        private static string IntRange(string path, int value, int min, int max, string unit)
+        {
+            if (value >= min && value <= max)
+            {
+                return null;
+            }
+
+            return path + ": must be " + min.ToString() + ".." + max.ToString() + (unit.Length > 0 ? " " + unit : "")
+                + ", got " + value.ToString();
+        }
+
+        private static string Text(string path, string value, int minLength, int maxLength)
+        {
+            if (value == null)
+            {
+                return path + ": must be text";
+            }
+
+            if (value.Length < minLength || value.Length > maxLength)
+            {
+                return path + ": must be " + minLength.ToString() + ".." + maxLength.ToString() + " characters, got "
+                    + value.Length.ToString();
+            }
+
+            if (!ConfigText.IsPrintable(value))
+            {
+                return path + ": must be printable ASCII (no control or non-ASCII characters)";
+            }
+
+            return null;
+        }
+
+        private static bool IsUnicast(uint address)
+        {
+            uint first = address >> 24;
+            return first != 0 && first != 127 && first < 224;
+        }
+
+        // The circuit before index `before` that already lists channel `number`, or −1.
+        private static int CircuitHolding(CircuitConfig[] circuits, int before, int number)
+        {
+            for (int c = 0; c < before; c++)
+            {
+                if (circuits[c].Channels != null && IndexOf(circuits[c].Channels, number) >= 0)
+                {
+                    return c;
+                }
+            }
+
+            return -1;
+        }
+
+        private static int IndexOf(int[] items, int value)
+        {
+            for (int i = 0; i < items.Length; i++)
+            {
+                if (items[i] == value)
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string Quoted(string text)
+        {
+            return text == null ? "null" : "\"" + text + "\"";
+        }
+
+        /// <summary>A number for a message: whole numbers without decimals ("600", not "600.0").</summary>
+        public static string NumberText(double value)
+        {
+            if (value == System.Math.Floor(value) && value > -1e15 && value < 1e15)
+            {
+                return ((long)value).ToString();
+            }
+
+            return value.ToString();
+        }
+    }
+}
