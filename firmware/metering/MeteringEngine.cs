@@ -202,6 +202,30 @@ namespace Ipenergy.Probe.Metering
         /// <summary>Frames processed since boot.</summary>
         public long FramesProcessed { get { return _windowEndFrame + _sums.Frames; } }
 
+        /// <summary>Energy registers per channel in <see cref="CopyEnergy"/>'s layout: import Wh, export Wh, import varh, export varh.</summary>
+        public const int EnergyRegistersPerChannel = 4;
+
+        /// <summary>Current channels metered (the length of the energy layout is this times <see cref="EnergyRegistersPerChannel"/>).</summary>
+        public int ChannelCount { get { return _channels; } }
+
+        /// <summary>
+        /// Copies every channel's energy registers (milli-units) into milliUnits[k * 4 + r], r = import Wh, export Wh,
+        /// import varh, export varh; allocates nothing. Call it on the metering thread between Process calls, or once
+        /// that thread has ended: Process updates the registers without a lock (a lock per window would cost the hot
+        /// path) and a long is not read atomically on a 32-bit MCU.
+        /// </summary>
+        public void CopyEnergy(long[] milliUnits)
+        {
+            for (int k = 0; k < _channels; k++)
+            {
+                int b = k * EnergyRegistersPerChannel;
+                milliUnits[b] = _importWh[k].MilliUnits;
+                milliUnits[b + 1] = _exportWh[k].MilliUnits;
+                milliUnits[b + 2] = _importVarh[k].MilliUnits;
+                milliUnits[b + 3] = _exportVarh[k].MilliUnits;
+            }
+        }
+
         /// <summary>Sets the energy counters at boot from what storage saved (milli-units).</summary>
         public void RestoreEnergy(int channelIndex, long importMilliWh, long exportMilliWh, long importMilliVarh, long exportMilliVarh)
         {
