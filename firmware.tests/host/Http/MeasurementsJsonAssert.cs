@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Tests.Http
     {
         private static readonly string[] TopFields =
         {
-            "timestamp", "sequence", "frequencyHz", "voltageUnbalancePercent", "phases", "channels", "circuits",
+            "timestamp", "sequence", "clockSynchronized", "frequencyHz", "voltageUnbalancePercent", "phases", "channels", "circuits",
         };
 
         private static readonly string[] PhaseFields =

@@ -19,7 +19,7 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Request line plus header fields must fit in this many bytes; more gets 431.</summary>
         public const int RequestHeadLimit = 2048;
 
-        /// <summary>A request body (which is read and ignored) may be this long; more gets 413.</summary>
+        /// <summary>A body sent to an endpoint that takes none (it is read and dropped) may be this long; more gets 413.</summary>
         public const int MaxRequestBody = 4096;
 
         /// <summary>Ceiling for the response buffer, which grows (rarely) to fit the model's JSON.</summary>
@@ -40,21 +40,20 @@ namespace Ipenergy.Probe.Protocols.Http
         private const int ReadTooLarge = -1;
         private const int ReadTimedOut = -2;
 
-        private const int RouteNotFound = 0;
-        private const int RouteMeasurements = 1;
-
-        private static readonly byte[] MeasurementsPath = AsciiBytes.From("/api/v1/measurements");
         private static readonly byte[] ContinueResponse = AsciiBytes.From("HTTP/1.1 100 Continue\r\n\r\n");
 
-        private readonly IMeasurementSource _source;
+        private readonly IHttpEndpoint[] _endpoints;
+        private readonly ICredentialCheck _credentials;
+        private readonly BasicAuthentication _authentication = new BasicAuthentication();
+        private readonly HttpRequest _call = new HttpRequest();
+        private readonly HttpResponse _reply;
         private readonly ConnectionQueue _waiting;
         private readonly byte[] _request = new byte[RequestHeadLimit];
         private readonly byte[] _responseHead = new byte[HttpResponseHead.MaxLength];
         private readonly HttpRequestHead _head = new HttpRequestHead();
-        private readonly JsonWriter _json;
         private readonly object _sync = new object();
         private readonly SteadyClock _clock = new SteadyClock();
-        private byte[] _response;
+        private byte[] _body;
         private Socket _current;
         private int _filled;
         private int _scanned;
@@ -66,11 +65,19 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <param name="source">Where the measurements come from.</param>
         /// <param name="waiting">Connections waiting for a handler (null when there is no such queue, e.g. in a test).</param>
         public HttpConnectionHandler(IMeasurementSource source, ConnectionQueue waiting)
+            : this(new IHttpEndpoint[] { new MeasurementsEndpoint(source, null) }, null, waiting)
         {
-            _source = source;
+        }
+
+        /// <param name="endpoints">The route table: the first endpoint whose path equals the request's serves it.</param>
+        /// <param name="credentials">Checks the admin's credentials; null refuses every request that needs them.</param>
+        /// <param name="waiting">Connections waiting for a handler (null when there is no such queue, e.g. in a test).</param>
+        public HttpConnectionHandler(IHttpEndpoint[] endpoints, ICredentialCheck credentials, ConnectionQueue waiting)
+        {
+            _endpoints = endpoints;
+            _credentials = credentials;
             _waiting = waiting;
-            _response = new byte[InitialResponseLength];
-            _json = new JsonWriter(_response);
+            _reply = new HttpResponse(InitialResponseLength);
             IdleTimeoutMs = 10000;
             HeadTimeoutMs = 5000;
             SendTimeoutMs = 5000;
@@ -95,7 +102,7 @@ namespace Ipenergy.Probe.Protocols.Http
         public long RequestsHandled { get { return _requestsHandled; } }
 
         /// <summary>Capacity of the response buffer now.</summary>
-        public int ResponseCapacity { get { return _response.Length; } }
+        public int ResponseCapacity { get { return _reply.Buffer.Length; } }
 
         /// <summary>Serves <paramref name="client"/> until either side closes it, then closes it.</summary>
         public void Serve(Socket client)
@@ -191,28 +198,73 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             bool isHead = _head.Method == HttpRequestHead.MethodHead;
-            int route = AsciiBytes.Equal(_request, _head.PathStart, _head.PathLength, MeasurementsPath)
-                ? RouteMeasurements
-                : RouteNotFound;
+            int method = isHead ? HttpRequestHead.MethodGet : _head.Method;
+            IHttpEndpoint endpoint = FindEndpoint();
+            bool allowed = endpoint != null && method != HttpRequestHead.MethodOther && endpoint.Allows(method);
+            int bodyLimit = allowed ? endpoint.MaxBodyLength(method) : 0;
+
+            // Credentials are checked while the head is still in the buffer (the field points into it).
+            bool authorized = !allowed || !endpoint.RequiresAuthentication(method)
+                || (_head.AuthorizationLength > 0
+                    && _authentication.IsAuthorized(_request, _head.AuthorizationStart, _head.AuthorizationLength, _credentials));
+            bool queryOk = !allowed || !authorized || _call.Query.Parse(_request, _head.QueryStart, _head.QueryLength);
             Consume(headLength);
 
-            if (_head.ContentLength > MaxRequestBody)
+            int limit = bodyLimit > 0 && authorized ? bodyLimit : MaxRequestBody;
+            if (_head.ContentLength > limit)
             {
                 SendError(client, HttpStatus.ContentTooLarge, isHead);
                 _drainOnClose = true;
                 return false;
             }
 
-            if (_head.ContentLength > 0 && !SkipBody(client, (int)_head.ContentLength))
+            _call.BodyLength = 0;
+            if (_head.ContentLength > 0)
             {
-                return false;
+                bool arrived = bodyLimit > 0 && authorized
+                    ? ReadBody(client, (int)_head.ContentLength)
+                    : SkipBody(client, (int)_head.ContentLength);
+                if (!arrived)
+                {
+                    return false;
+                }
             }
 
             bool keepAlive = _head.KeepAlive && !Stopping;
             int connection = !keepAlive
                 ? HttpResponseHead.Close
                 : (_head.VersionMinor == 0 ? HttpResponseHead.KeepAliveExplicit : HttpResponseHead.KeepAliveImplicit);
-            Respond(client, route, isHead, connection);
+            if (endpoint == null)
+            {
+                SendError(client, HttpStatus.NotFound, isHead, connection);
+            }
+            else if (!allowed)
+            {
+                _reply.Reset();
+                _reply.AddFields(endpoint.AllowField);
+                WriteErrorBody(HttpStatus.MethodNotAllowed);
+                SendBody(client, HttpStatus.MethodNotAllowed, isHead, connection);
+            }
+            else if (!authorized)
+            {
+                _reply.Reset();
+                _reply.AddFields(BasicAuthentication.ChallengeField);
+                WriteErrorBody(HttpStatus.Unauthorized);
+                SendBody(client, HttpStatus.Unauthorized, isHead, connection);
+            }
+            else if (!queryOk)
+            {
+                _reply.Reset();
+                _reply.Error(HttpStatus.BadRequest, "malformed query string");
+                SendBody(client, HttpStatus.BadRequest, isHead, connection);
+            }
+            else
+            {
+                _call.Method = method;
+                _call.Body = _body;
+                Respond(client, endpoint, isHead, connection);
+            }
+
             _requestsHandled++;
             if (_broken)
             {
@@ -229,64 +281,52 @@ namespace Ipenergy.Probe.Protocols.Http
             return true;
         }
 
-        private void Respond(Socket client, int route, bool isHead, int connection)
+        private IHttpEndpoint FindEndpoint()
         {
-            if (route != RouteMeasurements)
+            for (int i = 0; i < _endpoints.Length; i++)
             {
-                SendError(client, HttpStatus.NotFound, isHead, connection);
-                return;
+                if (AsciiBytes.Equal(_request, _head.PathStart, _head.PathLength, _endpoints[i].Path))
+                {
+                    return _endpoints[i];
+                }
             }
 
-            if (_head.Method == HttpRequestHead.MethodOther)
-            {
-                SendError(client, HttpStatus.MethodNotAllowed, isHead, connection);
-                return;
-            }
-
-            MeasurementSnapshot snapshot = _source.Latest;
-            if (snapshot == null)
-            {
-                SendError(client, HttpStatus.ServiceUnavailable, isHead, connection);
-                return;
-            }
-
-            if (!RenderMeasurements(snapshot))
-            {
-                SendError(client, HttpStatus.InternalServerError, isHead, connection);
-                return;
-            }
-
-            SendBody(client, HttpStatus.Ok, isHead, connection);
+            return null;
         }
 
-        // JSON into the response buffer after the room kept for the head; grows the buffer if the model needs it.
-        private bool RenderMeasurements(MeasurementSnapshot snapshot)
+        // The endpoint writes the body into the response buffer; it grows (rarely) when the body did not fit.
+        private void Respond(Socket client, IHttpEndpoint endpoint, bool isHead, int connection)
         {
+            int status;
             while (true)
             {
-                _json.Reset(_response, HttpResponseHead.MaxLength);
+                _reply.Reset();
                 try
                 {
-                    MeasurementsJson.Write(_json, snapshot);
+                    status = endpoint.Handle(_call, _reply);
                 }
                 catch (Exception)
                 {
-                    return false;
+                    status = HttpStatus.InternalServerError;
+                    _reply.Reset();
+                    WriteErrorBody(status);
+                    break;
                 }
 
-                if (!_json.Failed)
+                if (!_reply.Overflowed)
                 {
-                    return true;
+                    break;
                 }
 
-                if (_response.Length >= MaxResponseLength)
+                if (!_reply.Grow())
                 {
-                    return false;
+                    status = HttpStatus.InternalServerError;
+                    WriteErrorBody(status);
+                    break;
                 }
-
-                int size = _response.Length * 2;
-                _response = new byte[size < MaxResponseLength ? size : MaxResponseLength];
             }
+
+            SendBody(client, status, isHead, connection);
         }
 
         private void SendError(Socket client, int status, bool isHead)
@@ -297,22 +337,26 @@ namespace Ipenergy.Probe.Protocols.Http
         // {"error":"..."}: small enough for the initial response buffer.
         private void SendError(Socket client, int status, bool isHead, int connection)
         {
-            _json.Reset(_response, HttpResponseHead.MaxLength);
-            _json.WriteStartObject();
-            _json.WriteName("error");
-            _json.WriteString(ErrorText(status));
-            _json.WriteEndObject();
+            _reply.Reset();
+            WriteErrorBody(status);
             SendBody(client, status, isHead, connection);
+        }
+
+        private void WriteErrorBody(int status)
+        {
+            _reply.Error(status, ErrorText(status));
         }
 
         // Writes the head right before the body already in _response, then sends both in one go.
         private void SendBody(Socket client, int status, bool isHead, int connection)
         {
-            int bodyLength = _json.Length;
-            int headLength = HttpResponseHead.Write(_responseHead, 0, status, bodyLength, connection);
+            int bodyLength = _reply.BodyLength;
+            int headLength = HttpResponseHead.Write(_responseHead, 0, status, bodyLength, connection, _reply.ContentType,
+                _reply.ExtraFields, _reply.ExtraFieldsLength);
             int start = HttpResponseHead.MaxLength - headLength;
-            Array.Copy(_responseHead, 0, _response, start, headLength);
-            SendAll(client, _response, start, headLength + (isHead ? 0 : bodyLength));
+            byte[] buffer = _reply.Buffer;
+            Array.Copy(_responseHead, 0, buffer, start, headLength);
+            SendAll(client, buffer, start, headLength + (isHead ? 0 : bodyLength));
         }
 
         private static string ErrorText(int status)
@@ -321,6 +365,8 @@ namespace Ipenergy.Probe.Protocols.Http
             {
                 case HttpStatus.BadRequest:
                     return "bad request";
+                case HttpStatus.Unauthorized:
+                    return "authentication required";
                 case HttpStatus.NotFound:
                     return "not found";
                 case HttpStatus.MethodNotAllowed:
@@ -414,6 +460,54 @@ namespace Ipenergy.Probe.Protocols.Http
 
                 _filled += received;
             }
+        }
+
+        // Reads a body into the body buffer (made on the first PUT, then kept); false when it does not arrive in time.
+        private bool ReadBody(Socket client, int length)
+        {
+            if (_body == null || _body.Length < length)
+            {
+                _body = new byte[ConfigEndpoint.MaxConfigBody > length ? ConfigEndpoint.MaxConfigBody : length];
+            }
+
+            int fromBuffer = _filled < length ? _filled : length;
+            Array.Copy(_request, 0, _body, 0, fromBuffer);
+            Consume(fromBuffer);
+            int got = fromBuffer;
+            if (got < length && _head.ExpectContinue && _head.VersionMinor >= 1)
+            {
+                SendAll(client, ContinueResponse, 0, ContinueResponse.Length);
+                if (_broken)
+                {
+                    return false;
+                }
+            }
+
+            long deadline = _clock.Milliseconds + HeadTimeoutMs;
+            while (got < length)
+            {
+                long now = _clock.Milliseconds;
+                if (Stopping || now >= deadline)
+                {
+                    return false;
+                }
+
+                if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
+                {
+                    continue;
+                }
+
+                int received = client.Receive(_body, got, length - got, SocketFlags.None);
+                if (received <= 0)
+                {
+                    return false;
+                }
+
+                got += received;
+            }
+
+            _call.BodyLength = length;
+            return true;
         }
 
         // Reads and drops a request body; false when it does not arrive in time.

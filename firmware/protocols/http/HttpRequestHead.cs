@@ -10,8 +10,9 @@ namespace Ipenergy.Probe.Protocols.Http
         public const int MethodOther = 0;
         public const int MethodGet = 1;
         public const int MethodHead = 2;
+        public const int MethodPut = 3;
 
-        /// <summary>MethodGet, MethodHead or MethodOther (methods are case-sensitive: "get" is other).</summary>
+        /// <summary>MethodGet, MethodHead, MethodPut or MethodOther (methods are case-sensitive: "get" is other).</summary>
         public int Method { get; internal set; }
 
         /// <summary>The request-target as sent (origin-form, absolute-form, authority-form or "*").</summary>
@@ -36,6 +37,16 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>"Expect: 100-continue" was sent.</summary>
         public bool ExpectContinue { get; internal set; }
 
+        /// <summary>The Authorization field's value (start 0 and length 0 when absent).</summary>
+        public int AuthorizationStart { get; internal set; }
+
+        public int AuthorizationLength { get; internal set; }
+
+        /// <summary>The query after '?' in the target, without the '?' (length 0 when none).</summary>
+        public int QueryStart { get; internal set; }
+
+        public int QueryLength { get; internal set; }
+
         internal void Clear()
         {
             Method = MethodOther;
@@ -47,6 +58,10 @@ namespace Ipenergy.Probe.Protocols.Http
             KeepAlive = false;
             ContentLength = 0;
             ExpectContinue = false;
+            AuthorizationStart = 0;
+            AuthorizationLength = 0;
+            QueryStart = 0;
+            QueryLength = 0;
         }
     }
 }

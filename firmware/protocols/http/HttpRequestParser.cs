@@ -20,6 +20,8 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private static readonly byte[] Get = AsciiBytes.From("GET");
         private static readonly byte[] Head = AsciiBytes.From("HEAD");
+        private static readonly byte[] Put = AsciiBytes.From("PUT");
+        private static readonly byte[] AuthorizationName = AsciiBytes.From("authorization");
         private static readonly byte[] HostName = AsciiBytes.From("host");
         private static readonly byte[] ConnectionName = AsciiBytes.From("connection");
         private static readonly byte[] ContentLengthName = AsciiBytes.From("content-length");
@@ -109,6 +111,10 @@ namespace Ipenergy.Probe.Protocols.Http
             else if (AsciiBytes.Equal(buffer, methodStart, p - methodStart, Head))
             {
                 head.Method = HttpRequestHead.MethodHead;
+            }
+            else if (AsciiBytes.Equal(buffer, methodStart, p - methodStart, Put))
+            {
+                head.Method = HttpRequestHead.MethodPut;
             }
 
             p++;
@@ -250,6 +256,17 @@ namespace Ipenergy.Probe.Protocols.Http
                 {
                     hasTransferEncoding = true;
                 }
+                else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, AuthorizationName))
+                {
+                    if (head.AuthorizationLength > 0)
+                    {
+                        // Two credentials: which one would count is ambiguous.
+                        return HttpStatus.BadRequest;
+                    }
+
+                    head.AuthorizationStart = valueStart;
+                    head.AuthorizationLength = valueEnd - valueStart;
+                }
                 else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, ExpectName))
                 {
                     head.ExpectContinue = HasToken(buffer, valueStart, valueEnd, ContinueToken);
@@ -310,6 +327,17 @@ namespace Ipenergy.Probe.Protocols.Http
 
             head.PathStart = start;
             head.PathLength = pathEnd - start;
+            if (pathEnd < end && buffer[pathEnd] == (byte)'?')
+            {
+                int queryEnd = pathEnd + 1;
+                while (queryEnd < end && buffer[queryEnd] != (byte)'#')
+                {
+                    queryEnd++;
+                }
+
+                head.QueryStart = pathEnd + 1;
+                head.QueryLength = queryEnd - pathEnd - 1;
+            }
         }
 
         // Position after a CRLF or bare LF at p; −1 when p is not at a line end (a bare CR is an error too).

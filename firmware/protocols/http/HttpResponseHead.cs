@@ -4,7 +4,7 @@ namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
     /// Writes a response's status line and header fields from ready-made bytes. Every response
-    /// carries a JSON body (or, for HEAD, its length), so Content-Type is always application/json.
+    /// carries a JSON body (or, for HEAD, its length), or CSV for a history export.
     /// No Date field: the device clock may not be set yet (RFC 9110 6.6.1 lets a server without a
     /// reliable clock leave it out).
     /// </summary>
@@ -20,9 +20,17 @@ namespace Ipenergy.Probe.Protocols.Http
         public const int Close = 2;
 
         /// <summary>Longest head <see cref="Write"/> produces (with room to spare).</summary>
-        public const int MaxLength = 256;
+        public const int MaxLength = 384;
+
+        /// <summary>Body types: JSON (every API answer and error) or CSV (history export).</summary>
+        public const int ContentJson = 0;
+        public const int ContentCsv = 1;
+
+        /// <summary>Longest extra header text a caller may add (Allow, WWW-Authenticate).</summary>
+        public const int MaxExtraFieldsLength = 96;
 
         private static readonly byte[] ContentTypeJson = AsciiBytes.From("Content-Type: application/json\r\n");
+        private static readonly byte[] ContentTypeCsv = AsciiBytes.From("Content-Type: text/csv; charset=utf-8\r\n");
         private static readonly byte[] ContentLengthPrefix = AsciiBytes.From("Content-Length: ");
         private static readonly byte[] NoStore = AsciiBytes.From("Cache-Control: no-store\r\n");
         private static readonly byte[] ConnectionClose = AsciiBytes.From("Connection: close\r\n");
@@ -37,13 +45,29 @@ namespace Ipenergy.Probe.Protocols.Http
         /// </summary>
         public static int Write(byte[] buffer, int position, int status, int contentLength, int connection)
         {
+            return Write(buffer, position, status, contentLength, connection, ContentJson, null, 0);
+        }
+
+        /// <summary>
+        /// As <see cref="Write(byte[], int, int, int, int)"/> with a body type and, when not null, ready-made
+        /// header fields (<paramref name="extraLength"/> bytes, each field ending in CRLF, at most
+        /// <see cref="MaxExtraFieldsLength"/>) that replace the default Allow of a 405.
+        /// </summary>
+        public static int Write(byte[] buffer, int position, int status, int contentLength, int connection, int contentType,
+            byte[] extraFields, int extraLength)
+        {
             position = AsciiBytes.Copy(HttpStatus.StatusLine(status), buffer, position);
-            position = AsciiBytes.Copy(ContentTypeJson, buffer, position);
+            position = AsciiBytes.Copy(contentType == ContentCsv ? ContentTypeCsv : ContentTypeJson, buffer, position);
             position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
             position = DecimalText.WriteInteger(buffer, position, contentLength);
             position = AsciiBytes.Copy(LineEnd, buffer, position);
             position = AsciiBytes.Copy(NoStore, buffer, position);
-            if (status == HttpStatus.MethodNotAllowed)
+            if (extraFields != null && extraLength > 0)
+            {
+                System.Array.Copy(extraFields, 0, buffer, position, extraLength);
+                position += extraLength;
+            }
+            else if (status == HttpStatus.MethodNotAllowed)
             {
                 position = AsciiBytes.Copy(AllowGetHead, buffer, position);
             }

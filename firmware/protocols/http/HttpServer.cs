@@ -26,7 +26,8 @@ namespace Ipenergy.Probe.Protocols.Http
         private const int JoinTimeoutMs = 3000;
         private const int BusySendTimeoutMs = 1000;
 
-        private readonly IMeasurementSource _source;
+        private readonly IHttpEndpoint[] _endpoints;
+        private readonly ICredentialCheck _credentials;
         private readonly string _bindAddress;
         private readonly object _sync = new object();
         private readonly byte[] _busyResponse;
@@ -38,9 +39,18 @@ namespace Ipenergy.Probe.Protocols.Http
         private int _runningFlag;
         private bool _started;
 
+        /// <summary>The issue-3 server: GET /api/v1/measurements only ("clockSynchronized" always false).</summary>
         public HttpServer(IMeasurementSource source, string bindAddress, int port)
+            : this(new IHttpEndpoint[] { new MeasurementsEndpoint(source, null) }, null, bindAddress, port)
         {
-            _source = source;
+        }
+
+        /// <param name="endpoints">The route table (see <see cref="IHttpEndpoint"/>), fixed for the server's life.</param>
+        /// <param name="credentials">Checks the admin's credentials for endpoints that need them; null refuses them all.</param>
+        public HttpServer(IHttpEndpoint[] endpoints, ICredentialCheck credentials, string bindAddress, int port)
+        {
+            _endpoints = endpoints;
+            _credentials = credentials;
             _bindAddress = bindAddress;
             Port = port;
             IdleTimeoutMs = 10000;
@@ -102,7 +112,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 _handlerThreads = new Thread[HandlerCount];
                 for (int i = 0; i < HandlerCount; i++)
                 {
-                    HttpConnectionHandler handler = new HttpConnectionHandler(_source, _queue);
+                    HttpConnectionHandler handler = new HttpConnectionHandler(_endpoints, _credentials, _queue);
                     handler.IdleTimeoutMs = IdleTimeoutMs;
                     handler.HeadTimeoutMs = HeadTimeoutMs;
                     handler.SendTimeoutMs = SendTimeoutMs;

@@ -7,6 +7,7 @@ namespace Ipenergy.Probe.Protocols.Http
     {
         public const int Ok = 200;
         public const int BadRequest = 400;
+        public const int Unauthorized = 401;
         public const int NotFound = 404;
         public const int MethodNotAllowed = 405;
         public const int RequestTimeout = 408;
@@ -21,7 +22,7 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             Ok, BadRequest, NotFound, MethodNotAllowed, RequestTimeout, ContentTooLarge,
             RequestHeaderFieldsTooLarge, InternalServerError, NotImplemented, ServiceUnavailable,
-            HttpVersionNotSupported
+            HttpVersionNotSupported, Unauthorized
         };
 
         private static readonly byte[][] Lines =
@@ -37,6 +38,7 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("HTTP/1.1 501 Not Implemented\r\n"),
             AsciiBytes.From("HTTP/1.1 503 Service Unavailable\r\n"),
             AsciiBytes.From("HTTP/1.1 505 HTTP Version Not Supported\r\n"),
+            AsciiBytes.From("HTTP/1.1 401 Unauthorized\r\n"),
         };
 
         /// <summary>"HTTP/1.1 &lt;code&gt; &lt;reason&gt;\r\n"; an unknown code gives the 500 line.</summary>

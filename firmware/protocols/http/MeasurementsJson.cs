@@ -24,13 +24,34 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Energy counters are milli-Wh / milli-varh: written as Wh / varh with 3 decimals, exact.</summary>
         public const int EnergyDecimals = 3;
 
+        /// <summary>The document of the contract without the clock state (as issue 3 served it).</summary>
         public static void Write(JsonWriter w, MeasurementSnapshot s)
+        {
+            Write(w, s, false, false);
+        }
+
+        /// <summary>
+        /// The document with "clockSynchronized" after "sequence": false until SNTP has confirmed the device
+        /// clock, so a reader knows the timestamp may carry the RTC or boot time.
+        /// </summary>
+        public static void Write(JsonWriter w, MeasurementSnapshot s, bool clockSynchronized)
+        {
+            Write(w, s, true, clockSynchronized);
+        }
+
+        private static void Write(JsonWriter w, MeasurementSnapshot s, bool withClock, bool clockSynchronized)
         {
             w.WriteStartObject();
             w.WriteName("timestamp");
             w.WriteTimestamp(s.Timestamp);
             w.WriteName("sequence");
             w.WriteInteger(s.Sequence);
+            if (withClock)
+            {
+                w.WriteName("clockSynchronized");
+                w.WriteBoolean(clockSynchronized);
+            }
+
             Number(w, "frequencyHz", s.FrequencyHz, FrequencyDecimals);
             Number(w, "voltageUnbalancePercent", s.VoltageUnbalancePercent, PercentDecimals);
 

@@ -1,0 +1,54 @@
+using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Hal;
+using Ipenergy.Probe.Metering;
+
+namespace Ipenergy.Probe.Protocols.Http
+{
+    /// <summary>GET /api/v1/measurements: the last 1-second snapshot (503 before the first one).</summary>
+    public sealed class MeasurementsEndpoint : IHttpEndpoint
+    {
+        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/measurements");
+        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
+
+        private readonly IMeasurementSource _source;
+        private readonly ISettableClock _clock;
+
+        /// <param name="clock">Tells whether the clock is synchronized; null: always reported false.</param>
+        public MeasurementsEndpoint(IMeasurementSource source, ISettableClock clock)
+        {
+            _source = source;
+            _clock = clock;
+        }
+
+        public byte[] Path { get { return PathBytes; } }
+
+        public byte[] AllowField { get { return Allow; } }
+
+        public bool Allows(int method)
+        {
+            return method == HttpRequestHead.MethodGet;
+        }
+
+        public bool RequiresAuthentication(int method)
+        {
+            return false;
+        }
+
+        public int MaxBodyLength(int method)
+        {
+            return 0;
+        }
+
+        public int Handle(HttpRequest request, HttpResponse response)
+        {
+            MeasurementSnapshot snapshot = _source.Latest;
+            if (snapshot == null)
+            {
+                return response.Error(HttpStatus.ServiceUnavailable, "no measurement yet");
+            }
+
+            MeasurementsJson.Write(response.Json, snapshot, _clock != null && _clock.Synchronized);
+            return HttpStatus.Ok;
+        }
+    }
+}
