@@ -57,10 +57,26 @@ namespace Ipenergy.Probe.Simulator
             WaveformSynthesizer samples = new WaveformSynthesizer(plan.Scenario, options.SampleRateHz, options.TimeScale);
             SimulatedClock clock = new SimulatedClock(samples, DateTime.UtcNow);
             MeterConfig config = MeterConfigFactory.Create(plan.Scenario);
+            FileFlashStorage flash;
+            try
+            {
+                flash = new FileFlashStorage(dataDir, plan.Scenario.Model, FlashWriteDelay.FromEnvironment());
+            }
+            catch (Exception e)
+            {
+                Console.Error.WriteLine("error: cannot open the simulated flash in " + dataDir + ": " + OneLine(e.Message));
+                if (tempDataDir)
+                {
+                    TryDelete(dataDir);
+                }
+
+                return ExitStartFailure;
+            }
+
             ProbeApp app = null;
             try
             {
-                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort);
+                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, flash);
                 app.Start();
             }
             catch (Exception e)
@@ -74,6 +90,7 @@ namespace Ipenergy.Probe.Simulator
                     StopQuietly(app);
                 }
 
+                flash.Dispose();
                 if (tempDataDir)
                 {
                     TryDelete(dataDir);
@@ -97,8 +114,10 @@ namespace Ipenergy.Probe.Simulator
             shutdown.Wait();
 
             // The metering loop ends when the source stops; then the services close.
+            // ProbeApp.Stop saves the energy counters a last time.
             samples.Stop();
             app.Stop();
+            flash.Dispose();
             if (tempDataDir)
             {
                 TryDelete(dataDir);
