@@ -18,7 +18,7 @@ namespace Ipenergy.Probe.Simulator
         private static readonly string[] ValueOptions =
         {
             "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
-            "--data-dir", "--time-scale", "--sample-rate",
+            "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start",
         };
 
         private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario" };
@@ -60,7 +60,7 @@ namespace Ipenergy.Probe.Simulator
                     throw new SetupException(name + " takes no value, got '" + value + "'");
                 }
 
-                if (name != "--trap-target" && !seen.Add(name))
+                if (name != "--trap-target" && name != "--ntp-server" && !seen.Add(name))
                 {
                     throw new SetupException(name + " given more than once");
                 }
@@ -106,6 +106,12 @@ namespace Ipenergy.Probe.Simulator
                         break;
                     case "--sample-rate":
                         options.SampleRateHz = ParseSampleRate(value);
+                        break;
+                    case "--ntp-server":
+                        options.NtpServers.Add(ParseNtpServer(value));
+                        break;
+                    case "--clock-start":
+                        options.ClockStart = ParseClockStart(value);
                         break;
                     case "--standard-ports":
                         options.StandardPorts = true;
@@ -199,6 +205,32 @@ namespace Ipenergy.Probe.Simulator
             }
 
             return new TrapTarget(host, number);
+        }
+
+        // Same rules as the firmware's SNTP client (host, host:port, [v6]:port; port 123 when absent).
+        private static string ParseNtpServer(string value)
+        {
+            try
+            {
+                new Ipenergy.Probe.Protocols.Sntp.SntpServerAddress(value);
+            }
+            catch (ArgumentException e)
+            {
+                throw new SetupException("--ntp-server: " + e.Message);
+            }
+
+            return value.Trim();
+        }
+
+        private static DateTime ParseClockStart(string value)
+        {
+            if (!DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out DateTime start)
+                || start.Year < 1970 || start.Year > 2099)
+            {
+                throw new SetupException("--clock-start must be an ISO 8601 UTC time 1970..2099 (e.g. 2016-01-01T00:00:00Z), got '" + value + "'");
+            }
+
+            return DateTime.SpecifyKind(start, DateTimeKind.Utc);
         }
 
         private static string ParseBindAddress(string value)

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Ipenergy.Probe.Simulator
@@ -37,6 +38,12 @@ namespace Ipenergy.Probe.Simulator
         public int SampleRateHz { get; set; } = WaveformSynthesizer.DefaultSampleRateHz;
 
         public bool StandardPorts { get; set; }
+
+        /// <summary>--ntp-server HOST[:PORT], repeatable: the SNTP servers, asked in order (none: the clock is never synchronized).</summary>
+        public List<string> NtpServers { get; } = new List<string>();
+
+        /// <summary>--clock-start ISO8601: the device clock's time at start (tests start it wrong); null: the host's UTC now.</summary>
+        public DateTime? ClockStart { get; set; }
 
         /// <summary>--help: print usage and exit.</summary>
         public bool Help { get; set; }
