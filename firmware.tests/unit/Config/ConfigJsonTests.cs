@@ -1,0 +1,174 @@
+using Ipenergy.Probe.Config;
+using nanoFramework.TestFramework;
+
+namespace Ipenergy.Probe.Tests.Unit.Config
+{
+    [TestClass]
+    public class ConfigJsonTests
+    {
+        private static string Import(string json, MeterConfig current, out MeterConfig result)
+        {
+            byte[] bytes = ConfigSamples.Utf8(json);
+            return new ConfigJsonImporter().Import(bytes, 0, bytes.Length, current, out result);
+        }
+
+        private static string ImportError(string json)
+        {
+            MeterConfig result;
+            string error = Import(json, new MeterConfig(3), out result);
+            Assert.IsNull(result, "no result on error");
+            return error;
+        }
+
+        [TestMethod]
+        public void ExportOfDefaultsMpp3()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Channels[0].CtRatedAmps = 50;
+            c.Channels[0].GainCorrection = 1.02;
+            c.Channels[0].PhaseCorrectionDeg = -0.75;
+            c.Channels[0].Rack = "R1";
+            Assert.AreEqual(
+                "{\"nominalVoltage\":230,\"nominalFrequency\":50,\"voltageGain\":[1,1,1],\"channels\":["
+                + "{\"channel\":1,\"phase\":\"L1\",\"ctRatedA\":50,\"gain\":1.02,\"phaseCorrectionDeg\":-0.75,\"label\":\"\",\"rack\":\"R1\",\"customer\":\"\",\"feed\":\"\"},"
+                + "{\"channel\":2,\"phase\":\"L2\",\"ctRatedA\":100,\"gain\":1,\"phaseCorrectionDeg\":0,\"label\":\"\",\"rack\":\"\",\"customer\":\"\",\"feed\":\"\"},"
+                + "{\"channel\":3,\"phase\":\"L3\",\"ctRatedA\":100,\"gain\":1,\"phaseCorrectionDeg\":0,\"label\":\"\",\"rack\":\"\",\"customer\":\"\",\"feed\":\"\"}],"
+                + "\"circuits\":[],"
+                + "\"network\":{\"dhcp\":true,\"address\":\"0.0.0.0\",\"mask\":\"255.255.255.0\",\"gateway\":\"0.0.0.0\",\"dns\":\"0.0.0.0\",\"hostname\":\"e-probe\"},"
+                + "\"snmp\":{\"enabled\":true,\"readCommunity\":\"***\",\"writeCommunity\":\"\",\"sysName\":\"e-Probe\",\"sysLocation\":\"\",\"sysContact\":\"\",\"trapTargets\":[]},"
+                + "\"modbus\":{\"enabled\":true,\"port\":502,\"unitId\":1,\"writesUnlocked\":false},"
+                + "\"history\":{\"energySaveIntervalS\":60,\"billingDay\":1,\"billingHour\":0,\"utcOffsetMinutes\":0,\"ntpServers\":[\"pool.ntp.org:123\"]},"
+                + "\"adminPasswordHash\":\"\"}",
+                ConfigSamples.ExportText(c));
+        }
+
+        [TestMethod]
+        public void SecretsAreNeverExportedInClear()
+        {
+            string text = ConfigSamples.ExportText(ConfigSamples.Full());
+            Assert.DoesNotContains("s3cret", text);
+            Assert.DoesNotContains("pbkdf2", text);
+            Assert.Contains("\"readCommunity\":\"***\",\"writeCommunity\":\"***\"", text);
+            Assert.Contains("\"adminPasswordHash\":\"***\"", text);
+        }
+
+        [TestMethod]
+        public void RoundTripOntoDefaultsKeepsEverythingButSecrets()
+        {
+            MeterConfig full = ConfigSamples.Full();
+            string text = ConfigSamples.ExportText(full);
+            MeterConfig result;
+            MeterConfig defaults = new MeterConfig(18);
+            Assert.IsNull(Import(text, defaults, out result));
+            // "***" kept the current (default) secrets; everything else came from the text.
+            Assert.AreEqual("public", result.Snmp.ReadCommunity);
+            Assert.AreEqual("", result.AdminPasswordHash);
+            result.Snmp.ReadCommunity = full.Snmp.ReadCommunity;
+            result.Snmp.WriteCommunity = full.Snmp.WriteCommunity;
+            result.AdminPasswordHash = full.AdminPasswordHash;
+            Assert.AreEqual(text, ConfigSamples.ExportText(result));
+            Assert.AreEqual(ConfigSamples.Fingerprint(full), ConfigSamples.Fingerprint(result));
+            Assert.AreEqual("public", defaults.Snmp.ReadCommunity, "current is not modified");
+            Assert.AreEqual(100.0, defaults.Channels[0].CtRatedAmps, "current is not modified");
+        }
+
+        [TestMethod]
+        public void RoundTripOntoItselfIsExact()
+        {
+            MeterConfig full = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import(ConfigSamples.ExportText(full), full, out result));
+            Assert.AreEqual(ConfigSamples.Fingerprint(full), ConfigSamples.Fingerprint(result));
+        }
+
+        [TestMethod]
+        public void PartialDocumentChangesOnlyWhatItNames()
+        {
+            MeterConfig current = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import(
+                "{ \"channels\": [ {}, { \"channel\": 2, \"ctRatedA\": 125.5, \"customer\": \"Initech\" } ],\n"
+                + "  \"snmp\": { \"writeCommunity\": \"\" , \"readCommunity\": \"***\"},\n"
+                + "  \"modbus\": { \"unitId\": 9 }, \"adminPasswordHash\": \"new-hash\" }",
+                current, out result));
+            Assert.AreEqual(125.5, result.Channels[1].CtRatedAmps);
+            Assert.AreEqual("Initech", result.Channels[1].Customer);
+            Assert.AreEqual("R2", result.Channels[1].Rack);
+            Assert.AreEqual(current.Channels[0].CtRatedAmps, result.Channels[0].CtRatedAmps);
+            Assert.AreEqual("s3cret-read", result.Snmp.ReadCommunity);
+            Assert.AreEqual("", result.Snmp.WriteCommunity, "empty turns SNMP writes off");
+            Assert.AreEqual(9, result.Modbus.UnitId);
+            Assert.AreEqual(5020, result.Modbus.Port);
+            Assert.AreEqual("new-hash", result.AdminPasswordHash);
+            Assert.AreEqual(3, result.Circuits.Length);
+        }
+
+        [TestMethod]
+        public void ListsAreReplacedWhole()
+        {
+            MeterConfig current = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import(
+                "{\"circuits\":[{\"name\":\"Chiller\",\"channels\":[18],\"breakerRatedA\":63,\"role\":\"facility-total\"}],"
+                + "\"snmp\":{\"trapTargets\":[]},\"history\":{\"ntpServers\":[\"10.1.1.1:123\"]},\"voltageGain\":[1,0.99,1.01]}",
+                current, out result));
+            Assert.AreEqual(1, result.Circuits.Length);
+            Assert.AreEqual("Chiller", result.Circuits[0].Name);
+            Assert.AreEqual(18, result.Circuits[0].Channels[0]);
+            Assert.AreEqual(CircuitRoles.FacilityTotal, result.Circuits[0].Role);
+            Assert.AreEqual("", result.Circuits[0].Customer);
+            Assert.AreEqual(0, result.Snmp.TrapTargets.Length);
+            Assert.AreEqual(1, result.History.NtpServers.Length);
+            Assert.AreEqual(0.99, result.VoltageGainCorrection[1]);
+        }
+
+        [TestMethod]
+        public void UnknownFieldsAreRefusedWithTheirPath()
+        {
+            Assert.AreEqual("nominalVoltag: unknown field", ImportError("{\"nominalVoltag\":230}"));
+            Assert.AreEqual("channels[1].ctRated: unknown field", ImportError("{\"channels\":[{},{\"ctRated\":5}]}"));
+            Assert.AreEqual("circuits[0].breaker: unknown field", ImportError("{\"circuits\":[{\"breaker\":5}]}"));
+            Assert.AreEqual("network.ip: unknown field", ImportError("{\"network\":{\"ip\":\"1.2.3.4\"}}"));
+            Assert.AreEqual("snmp.community: unknown field", ImportError("{\"snmp\":{\"community\":\"x\"}}"));
+            Assert.AreEqual("modbus.slave: unknown field", ImportError("{\"modbus\":{\"slave\":1}}"));
+            Assert.AreEqual("history.interval: unknown field", ImportError("{\"history\":{\"interval\":60}}"));
+        }
+
+        [TestMethod]
+        public void WrongTypesAreRefusedWithTheirPath()
+        {
+            Assert.AreEqual("nominalVoltage: must be a number", ImportError("{\"nominalVoltage\":\"230\"}"));
+            Assert.AreEqual("modbus.port: must be a whole number, got 502.5", ImportError("{\"modbus\":{\"port\":502.5}}"));
+            Assert.AreEqual("modbus.enabled: must be true or false", ImportError("{\"modbus\":{\"enabled\":1}}"));
+            Assert.AreEqual("channels[0].rack: must be a string", ImportError("{\"channels\":[{\"rack\":null}]}"));
+            Assert.AreEqual("channels[0].phase: must be L1, L2 or L3, got \"L4\"", ImportError("{\"channels\":[{\"phase\":\"L4\"}]}"));
+            Assert.AreEqual("channels[1].channel: must be 2 (its place in the list), got 5", ImportError("{\"channels\":[{},{\"channel\":5}]}"));
+            Assert.AreEqual("channels: this e-Probe has 3 channels, got more", ImportError("{\"channels\":[{},{},{},{}]}"));
+            Assert.AreEqual("channels[0]: must be an object", ImportError("{\"channels\":[1]}"));
+            Assert.AreEqual("circuits[0].role: must be none, facility-total or it-load, got \"it\"", ImportError("{\"circuits\":[{\"role\":\"it\"}]}"));
+            Assert.AreEqual("circuits[0].channels: must list 1 or 3 channels, got more than 3", ImportError("{\"circuits\":[{\"channels\":[1,2,3,1]}]}"));
+            Assert.AreEqual("network.address: must be a dotted IPv4 address like 192.168.1.10, got \"1.2.3\"", ImportError("{\"network\":{\"address\":\"1.2.3\"}}"));
+            Assert.AreEqual("snmp.trapTargets: at most 4 entries", ImportError("{\"snmp\":{\"trapTargets\":[\"a:1\",\"a:1\",\"a:1\",\"a:1\",\"a:1\"]}}"));
+            Assert.AreEqual("voltageGain: must be an array of 3 numbers (L1, L2, L3)", ImportError("{\"voltageGain\":[1,1]}"));
+            Assert.AreEqual("document: must be a JSON object", ImportError("[]"));
+        }
+
+        [TestMethod]
+        public void ValuesAreValidatedAfterReading()
+        {
+            Assert.AreEqual("channels[2].ctRatedA: must be 5..500 A, got 600", ImportError("{\"channels\":[{},{},{\"ctRatedA\":600}]}"));
+            Assert.AreEqual("circuits[0].breakerRatedA: must be 1..630 A, got 0", ImportError("{\"circuits\":[{\"name\":\"A\",\"channels\":[1]}]}"));
+            Assert.AreEqual("history.billingDay: must be 1..28, got 31", ImportError("{\"history\":{\"billingDay\":31}}"));
+        }
+
+        [TestMethod]
+        public void BrokenJsonIsRefused()
+        {
+            Assert.StartsWith("invalid JSON: ", ImportError("{\"nominalVoltage\":230,}"));
+            Assert.StartsWith("invalid JSON: ", ImportError("{\"nominalVoltage\":230"));
+            Assert.StartsWith("invalid JSON: ", ImportError("{\"nominalVoltage\":230} x"));
+            Assert.StartsWith("invalid JSON: ", ImportError(""));
+            Assert.StartsWith("invalid JSON: ", ImportError("{\"channels\":[{\"rack\":\"a\" \"b\"}]}"));
+        }
+    }
+}
