@@ -32,15 +32,30 @@ namespace Ipenergy.Probe.Tests.Sntp
             Assert.Equal(1, client.Steps);
             Assert.True(client.LastOffsetTicks > TimeSpan.FromDays(3600).Ticks, "offset " + client.LastOffsetTicks);
             Assert.InRange(client.LastDelayTicks, 0, TimeSpan.FromMilliseconds(200).Ticks);
-            TimeSpan error = paced.Clock.UtcNow - DateTime.UtcNow;
-            Assert.True(error.Duration() < Tolerance, "clock off by " + error.TotalMilliseconds + " ms after the step");
+            AssertClockRight(paced.Clock, "after the step");
 
             // A second poll finds the clock right: no second step, offset within the tolerance.
             Assert.True(client.PollOnce(), "second poll, result " + client.LastResult);
             Assert.Equal(1, client.Steps);
             Assert.True(Math.Abs(client.LastOffsetTicks) < Tolerance.Ticks, "second offset " + client.LastOffsetTicks / 10000.0 + " ms");
-            error = paced.Clock.UtcNow - DateTime.UtcNow;
-            Assert.True(error.Duration() < Tolerance, "clock off by " + error.TotalMilliseconds + " ms at the second poll");
+            AssertClockRight(paced.Clock, "at the second poll");
+        }
+
+        // The simulated clock advances with the samples a thread consumes; on a loaded host that thread can
+        // lag for a moment and catch up. Sample a few times (bounded, 2 s) and judge the best reading.
+        private static void AssertClockRight(Ipenergy.Probe.Simulator.SimulatedClock clock, string when)
+        {
+            double best = double.MaxValue;
+            for (int i = 0; i < 20 && best >= Tolerance.TotalMilliseconds; i++)
+            {
+                best = Math.Min(best, Math.Abs((clock.UtcNow - DateTime.UtcNow).TotalMilliseconds));
+                if (best >= Tolerance.TotalMilliseconds)
+                {
+                    Thread.Sleep(100);
+                }
+            }
+
+            Assert.True(best < Tolerance.TotalMilliseconds, "clock off by " + best + " ms " + when);
         }
 
         [Fact]
@@ -64,7 +79,7 @@ namespace Ipenergy.Probe.Tests.Sntp
                 }
 
                 Assert.True(client.Successes >= 2, "successes " + client.Successes + ", failures " + client.Failures + ", result " + client.LastResult + "\n" + chrony.Log);
-                Assert.True((paced.Clock.UtcNow - DateTime.UtcNow).Duration() < Tolerance);
+                AssertClockRight(paced.Clock, "background sync");
             }
             finally
             {
