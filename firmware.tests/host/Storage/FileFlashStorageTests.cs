@@ -111,6 +111,42 @@ namespace Ipenergy.Probe.Tests.Storage
             }
         }
 
+        [Fact]
+        public void EnduranceAtTheDefaultIntervalFromTheSidecarCounts()
+        {
+            // Five laps of the MPP18 ring (160 records a lap), erase counts read back from the sidecar file.
+            const int Records = 800;
+            using (FileFlashStorage flash = new FileFlashStorage(_dir, "MPP18", new FlashWriteDelay(0)))
+            {
+                EnergyStore store = new EnergyStore(flash.Partition(FlashPartitionNames.Energy), 18);
+                store.Open();
+                long[] c = new long[72];
+                for (int n = 1; n <= Records; n++)
+                {
+                    c[0] = n;
+                    store.Save(c, n * 60000L, DateTime.UtcNow, EnergyStore.ReasonPeriodic);
+                }
+            }
+
+            using (FileFlashStorage flash = new FileFlashStorage(_dir, "MPP18", new FlashWriteDelay(0)))
+            {
+                IFlashPartition p = flash.Partition(FlashPartitionNames.Energy);
+                int total = 0;
+                for (int s = 0; s < p.SectorCount; s++)
+                {
+                    // Every sector is erased on each entry but the first (blank) entry of sector 0.
+                    Assert.InRange(p.EraseCount(s), 4, 5);
+                    total += p.EraseCount(s);
+                }
+
+                double perRecord = (double)total / Records;
+                double perSectorPerYear = perRecord * (365.25 * 86400 / 60.0) / p.SectorCount;
+                double years = p.EnduranceCycles / perSectorPerYear;
+                Assert.True(years >= 20, years + " years to " + p.EnduranceCycles + " cycles at 60 s");
+                Assert.InRange(perSectorPerYear, 3200, 3300);   // storage/README.md: 3 287 a year, 30.4 years
+            }
+        }
+
         [Theory]
         [InlineData(null, 0)]
         [InlineData("", 0)]
