@@ -55,7 +55,7 @@ namespace Ipenergy.Probe.Simulator
             bool tempDataDir = options.DataDir == null;
             string dataDir = tempDataDir ? Directory.CreateTempSubdirectory("eprobe-").FullName : Path.GetFullPath(options.DataDir);
             WaveformSynthesizer samples = new WaveformSynthesizer(plan.Scenario, options.SampleRateHz, options.TimeScale);
-            SimulatedClock clock = new SimulatedClock(samples, DateTime.UtcNow);
+            SimulatedClock clock = new SimulatedClock(samples, options.ClockStart ?? DateTime.UtcNow);
             MeterConfig config = MeterConfigFactory.Create(plan.Scenario);
             FileFlashStorage flash;
             try
@@ -76,7 +76,10 @@ namespace Ipenergy.Probe.Simulator
             ProbeApp app = null;
             try
             {
-                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, flash);
+                string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
+                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, flash, options.NtpServers.ToArray(),
+                    new Ipenergy.Probe.Protocols.Http.SingleUserCredentials(ProbeApp.DefaultAdminUser,
+                        string.IsNullOrEmpty(password) ? ProbeApp.DefaultAdminPassword : password));
                 app.Start();
             }
             catch (Exception e)
@@ -103,6 +106,11 @@ namespace Ipenergy.Probe.Simulator
                 " Hz, time-scale " + options.TimeScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
                 ", data-dir " + dataDir);
             Console.Out.WriteLine("http   " + Url(options.BindAddress, app.HttpPort));
+            Console.Out.WriteLine("config " + app.ConfigLoadMessage);
+            if (app.Sntp != null)
+            {
+                Console.Out.WriteLine("sntp   " + string.Join(", ", options.NtpServers));
+            }
             Console.Out.WriteLine("modbus not yet available (port " + options.ModbusPort + " reserved for the Modbus-TCP server, a later issue)");
             Console.Out.WriteLine("snmp   not yet available (UDP port " + options.SnmpPort + " reserved for the SNMP agent, a later issue)");
             if (options.TrapTargets.Count > 0)

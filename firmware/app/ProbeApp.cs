@@ -3,6 +3,7 @@ using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Protocols.Sntp;
 using Ipenergy.Probe.Storage;
 
 namespace Ipenergy.Probe.App
@@ -11,19 +12,24 @@ namespace Ipenergy.Probe.App
     /// Composition root: wires the metering engine and the services to the HAL the board (or the
     /// simulator) provides. The device's Program and the virtual e-Probe both go through here.
     /// </summary>
-    public sealed class ProbeApp
+    public sealed class ProbeApp : IMeasurementSource
     {
         /// <summary>Device time between two saves of the energy counters (storage/README.md: endurance arithmetic).</summary>
         public const long DefaultEnergySaveIntervalMilliseconds = 60000;
 
         private readonly ISampleSource _samples;
-        private readonly IClock _clock;
+        private readonly ISettableClock _clock;
         private readonly IFlashStorage _flash;
+        private readonly ConfigService _config;
+        private readonly HistoryService _history;
+        private readonly SntpClient _sntp;
+        private readonly object _engineLock = new object();
+        private Thread _servicesThread;
         private EnergyStore _energyStore;
         private BackgroundEnergySaver _energySaver;
         private long[] _energyCopy;
         private long _nextEnergySaveMs;
-        private readonly MeteringEngine _engine;
+        private MeteringEngine _engine;
         private readonly HttpServer _http;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
@@ -35,18 +41,86 @@ namespace Ipenergy.Probe.App
         {
         }
 
-        /// <summary>An e-Probe on the board's flash (null: no persistence).</summary>
+        /// <summary>An e-Probe on the board's flash (null: no persistence), without time server, default admin password.</summary>
         public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort, IFlashStorage flash)
+            : this(samples, clock, config, bindAddress, httpPort, flash, new string[0], new SingleUserCredentials(DefaultAdminUser, DefaultAdminPassword))
         {
-            _samples = samples;
-            _clock = clock;
-            _flash = flash;
-            EnergySaveIntervalMilliseconds = DefaultEnergySaveIntervalMilliseconds;
-            _engine = new MeteringEngine(config, samples.FrontEnd, clock);
-            _http = new HttpServer(_engine, bindAddress, httpPort);
         }
 
-        public MeteringEngine Engine { get { return _engine; } }
+        /// <summary>
+        /// The whole e-Probe. <paramref name="config"/> is the fallback used when the flash holds no
+        /// configuration; <paramref name="ntpServers"/> ("host:port") add to those of the configuration.
+        /// </summary>
+        public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort,
+            IFlashStorage flash, string[] ntpServers, ICredentialCheck credentials)
+        {
+            _samples = samples;
+            ISettableClock settable = clock as ISettableClock;
+            _clock = settable != null ? settable : new SettableClockAdapter(clock);
+            _flash = flash;
+            EnergySaveIntervalMilliseconds = DefaultEnergySaveIntervalMilliseconds;
+            _config = new ConfigService(flash, config);
+            MeterConfig current = _config.Current;
+            EnergySaveIntervalMilliseconds = current.History.EnergySaveIntervalS * 1000L;
+            _engine = new MeteringEngine(current, samples.FrontEnd, _clock);
+            _history = new HistoryService(flash, current.Channels.Length, current, _clock);
+
+            string[] servers = MergeServers(ntpServers, current.History.NtpServers);
+            _sntp = servers.Length > 0 ? new SntpClient(_clock, servers) : null;
+
+            IHttpEndpoint[] endpoints = new IHttpEndpoint[]
+            {
+                new MeasurementsEndpoint(this, _clock),
+                new HistoryEndpoint(_history, _clock),
+                new BillingEndpoint(_history),
+                new ConfigEndpoint(_config),
+            };
+            _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
+        }
+
+        /// <summary>Administrator of the HTTP API until users and roles arrive (issue 7).</summary>
+        public const string DefaultAdminUser = "admin";
+
+        /// <summary>Default administrator password (issue 7 forces a change; issue 13 hardens defaults).</summary>
+        public const string DefaultAdminPassword = "admin";
+
+        /// <summary>The last completed second of the metering engine in force.</summary>
+        public MeasurementSnapshot Latest
+        {
+            get
+            {
+                MeteringEngine engine;
+                lock (_engineLock)
+                {
+                    engine = _engine;
+                }
+
+                return engine.Latest;
+            }
+        }
+
+        /// <summary>The configuration in force (stored one, or the fallback).</summary>
+        public MeterConfig Config { get { return _config.Current; } }
+
+        /// <summary>What the boot load of the configuration found.</summary>
+        public string ConfigLoadMessage { get { return _config.LoadMessage; } }
+
+        /// <summary>History, billing and PUE records.</summary>
+        public HistoryService History { get { return _history; } }
+
+        /// <summary>The SNTP client, null when no time server is configured.</summary>
+        public SntpClient Sntp { get { return _sntp; } }
+
+        public MeteringEngine Engine
+        {
+            get
+            {
+                lock (_engineLock)
+                {
+                    return _engine;
+                }
+            }
+        }
 
         /// <summary>The board's flash, null without persistence (for the services that store config, history, billing).</summary>
         public IFlashStorage Flash { get { return _flash; } }
@@ -63,20 +137,37 @@ namespace Ipenergy.Probe.App
         public void Start()
         {
             RestoreEnergy();
+            _history.Open();
             SetRunning(true);
             _http.Start();
             _meteringThread = new Thread(RunMetering);
             _meteringThread.Start();
+            _servicesThread = new Thread(RunServices);
+            _servicesThread.Start();
+            if (_sntp != null)
+            {
+                _sntp.Start();
+            }
         }
 
         /// <summary>Stops the services; the sample source must be stopped first so the metering loop ends.</summary>
         public void Stop()
         {
             SetRunning(false);
+            if (_sntp != null)
+            {
+                _sntp.Stop();
+            }
+
             _http.Stop();
             if (_meteringThread != null)
             {
                 _meteringThread.Join();
+            }
+
+            if (_servicesThread != null)
+            {
+                _servicesThread.Join();
             }
 
             SaveEnergyOnShutdown();
@@ -183,7 +274,79 @@ namespace Ipenergy.Probe.App
                 {
                     SaveEnergyWhenDue();
                 }
+
+                MeterConfig changed = _config.TakePending();
+                if (changed != null)
+                {
+                    ApplyConfig(changed);
+                }
             }
+        }
+
+        /// <summary>
+        /// On the metering thread between two blocks: a new engine with the new CTs, calibration and
+        /// circuits takes over, carrying every energy register across (the partial window is dropped).
+        /// </summary>
+        private void ApplyConfig(MeterConfig config)
+        {
+            MeteringEngine next = new MeteringEngine(config, _samples.FrontEnd, _clock);
+            int channels = next.ChannelCount;
+            long[] registers = new long[channels * MeteringEngine.EnergyRegistersPerChannel];
+            _engine.CopyEnergy(registers);
+            for (int k = 0; k < channels; k++)
+            {
+                int b = k * MeteringEngine.EnergyRegistersPerChannel;
+                next.RestoreEnergy(k, registers[b], registers[b + 1], registers[b + 2], registers[b + 3]);
+            }
+
+            lock (_engineLock)
+            {
+                _engine = next;
+            }
+
+            _history.Configure(config);
+        }
+
+        // Feeds each new published second to the history, billing and PUE records, off the metering
+        // thread (a flash erase can take hundreds of milliseconds).
+        private void RunServices()
+        {
+            MeasurementSnapshot last = null;
+            while (IsRunning())
+            {
+                MeasurementSnapshot snapshot = Latest;
+                if (snapshot != null && snapshot != last)
+                {
+                    last = snapshot;
+                    _history.Record(snapshot);
+                }
+
+                Thread.Sleep(100);
+            }
+        }
+
+        private static string[] MergeServers(string[] extra, string[] configured)
+        {
+            int n = (extra == null ? 0 : extra.Length) + (configured == null ? 0 : configured.Length);
+            string[] all = new string[n];
+            int i = 0;
+            if (extra != null)
+            {
+                for (int j = 0; j < extra.Length; j++)
+                {
+                    all[i++] = extra[j];
+                }
+            }
+
+            if (configured != null)
+            {
+                for (int j = 0; j < configured.Length; j++)
+                {
+                    all[i++] = configured[j];
+                }
+            }
+
+            return all;
         }
     }
 }

@@ -3,7 +3,7 @@ namespace Ipenergy.Probe.Hal
     /// <summary>Names of the flash partitions the firmware uses (constants: no enum on nanoFramework 1.x).</summary>
     public static class FlashPartitionNames
     {
-        /// <summary>Two sectors: the configuration's two slots.</summary>
+        /// <summary>The configuration's two slots (each half of the partition: 2 sectors each on the virtual e-Probe).</summary>
         public const string Config = "config";
 
         /// <summary>Ring of energy-counter records (wear-levelled).</summary>

@@ -24,10 +24,11 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>The layout for a model ("MPP3" or "MPP18").</summary>
         public static FlashLayout For(string model)
         {
-            // config: two slots; energy: the counters' ring; history: 2 MiB; billing: period snapshots.
+            // config: two slots of two sectors each (an MPP18 config with every label at full length is 5 KiB);
+            // energy: the counters' ring; history: 2 MiB; billing: period snapshots.
             return new FlashLayout(
                 new[] { "config", "energy", "history", "billing" },
-                new[] { 2, 32, 512, 16 });
+                new[] { 4, 32, 512, 16 });
         }
 
         /// <summary>Sectors of the named partition, or 0 when the layout has none.</summary>

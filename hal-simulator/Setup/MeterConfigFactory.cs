@@ -24,6 +24,9 @@ namespace Ipenergy.Probe.Simulator
 
             config.NominalFrequencyHz = NearestNominalFrequency(scenario.FrequencyHz);
             config.NominalVoltage = NearestStandardVoltage(scenario, config.NominalVoltage);
+
+            // The virtual e-Probe reaches no public time server: time comes from --ntp-server only.
+            config.History.NtpServers = new string[0];
             return config;
         }
 

@@ -22,12 +22,18 @@ usage: hal-simulator [options]
   --time-scale X           simulated time runs X times faster than the wall clock (default 1)
   --standard-ports         80 / 502 / 161 as on the device; an explicit --*-port still wins
   --sample-rate HZ         ADC frames per second (default 3200: 64 samples per cycle at 50 Hz)
+  --ntp-server HOST[:PORT] SNTP server for the device clock, repeatable (default none: the clock runs unsynchronized)
+  --clock-start ISO8601    start the device clock at this UTC time instead of now (to test SNTP)
   --print-scenario         print the scenario in force as JSON and exit
   --help, -h               this text
 
 Options take "--name value" or "--name=value". On start one line per service is printed with its URL.
 SIGINT/SIGTERM stop it cleanly (exit 0). A bad option, value or scenario prints one line "error: ..." on
 stderr and exits 2; a failure to start a service exits 1.
+
+Environment: EPROBE_ADMIN_PASSWORD sets the HTTP admin password (user "admin", default "admin"; needed for
+PUT /api/v1/config); EPROBE_FLASH_WRITE_DELAY_US slows each 16-byte flash write (power-cut tests).
+The configuration stored in --data-dir wins over the scenario's CTs and phases once one has been PUT.
 
 Scenario defaults: frequencyHz 50; adc bits 12, noiseRmsLsb 0, seed 1; a phase not listed is 230 V at
 0/-120/+120 degrees; a channel not listed carries no current (100 A CT); a channel without "phase" follows the

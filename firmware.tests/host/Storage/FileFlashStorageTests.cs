@@ -22,7 +22,7 @@ namespace Ipenergy.Probe.Tests.Storage
         {
             using (FileFlashStorage flash = new FileFlashStorage(_dir, "MPP18", new FlashWriteDelay(0)))
             {
-                Assert.Equal(2 * 4096, Size(flash, FlashPartitionNames.Config));
+                Assert.Equal(4 * 4096, Size(flash, FlashPartitionNames.Config));
                 Assert.Equal(32 * 4096, Size(flash, FlashPartitionNames.Energy));
                 Assert.Equal(2 * 1024 * 1024, Size(flash, FlashPartitionNames.History));
                 Assert.Equal(16 * 4096, Size(flash, FlashPartitionNames.Billing));
