@@ -25,6 +25,7 @@ namespace Ipenergy.Probe.App
         private readonly SntpClient _sntp;
         private readonly object _engineLock = new object();
         private Thread _servicesThread;
+        private readonly SnapshotQueue _published = new SnapshotQueue(256);
         private EnergyStore _energyStore;
         private BackgroundEnergySaver _energySaver;
         private long[] _energyCopy;
@@ -267,9 +268,17 @@ namespace Ipenergy.Probe.App
 
             SampleBlock block = new SampleBlock(fe.ChannelsPerFrame, frames);
             bool persist = _energySaver != null;
+            MeasurementSnapshot last = null;
             while (IsRunning() && _samples.Read(block))
             {
                 _engine.Process(block);
+                MeasurementSnapshot latest = _engine.Latest;
+                if (latest != last && latest != null)
+                {
+                    last = latest;
+                    _published.Enqueue(latest);
+                }
+
                 if (persist)
                 {
                     SaveEnergyWhenDue();
@@ -307,23 +316,23 @@ namespace Ipenergy.Probe.App
             _history.Configure(config);
         }
 
-        // Feeds each new published second to the history, billing and PUE records, off the metering
-        // thread (a flash erase can take hundreds of milliseconds).
+        // Feeds every published second, in order, to the history, billing and PUE records, off the
+        // metering thread (a flash erase can take hundreds of milliseconds).
         private void RunServices()
         {
-            MeasurementSnapshot last = null;
             while (IsRunning())
             {
-                MeasurementSnapshot snapshot = Latest;
-                if (snapshot != null && snapshot != last)
+                _published.Wait(200);
+                MeasurementSnapshot snapshot;
+                while ((snapshot = _published.TryDequeue()) != null)
                 {
-                    last = snapshot;
                     _history.Record(snapshot);
                 }
-
-                Thread.Sleep(100);
             }
         }
+
+        /// <summary>Seconds the history missed because its queue overflowed (diagnostics).</summary>
+        public long HistorySecondsDropped { get { return _published.Dropped; } }
 
         private static string[] MergeServers(string[] extra, string[] configured)
         {
