@@ -70,5 +70,26 @@ namespace Ipenergy.Probe.Common
         {
             return b >= (byte)'A' && b <= (byte)'Z' ? (byte)(b + 32) : b;
         }
+
+        /// <summary>Value of a hexadecimal digit (0-9, a-f, A-F), or −1 for any other byte.</summary>
+        public static int HexDigitValue(byte b)
+        {
+            if (b >= (byte)'0' && b <= (byte)'9')
+            {
+                return b - (byte)'0';
+            }
+
+            if (b >= (byte)'a' && b <= (byte)'f')
+            {
+                return b - (byte)'a' + 10;
+            }
+
+            if (b >= (byte)'A' && b <= (byte)'F')
+            {
+                return b - (byte)'A' + 10;
+            }
+
+            return -1;
+        }
     }
 }

@@ -568,7 +568,7 @@ namespace Ipenergy.Probe.Common
             int code = 0;
             for (int i = 0; i < 4; i++)
             {
-                int digit = _position < _end ? HexValue(_buffer[_position]) : -1;
+                int digit = _position < _end ? AsciiBytes.HexDigitValue(_buffer[_position]) : -1;
                 if (digit < 0)
                 {
                     Fail("invalid \\u escape in a string");
@@ -684,25 +684,6 @@ namespace Ipenergy.Probe.Common
                 || b == (byte)'.' || b == (byte)'-' || b == (byte)'+' || b == (byte)'_';
         }
 
-        private static int HexValue(byte b)
-        {
-            if (b >= (byte)'0' && b <= (byte)'9')
-            {
-                return b - (byte)'0';
-            }
-
-            if (b >= (byte)'a' && b <= (byte)'f')
-            {
-                return b - (byte)'a' + 10;
-            }
-
-            if (b >= (byte)'A' && b <= (byte)'F')
-            {
-                return b - (byte)'A' + 10;
-            }
-
-            return -1;
-        }
 
         private int Fail(string message)
         {

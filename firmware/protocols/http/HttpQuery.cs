@@ -1,4 +1,5 @@
 using System;
+using Ipenergy.Probe.Common;
 
 namespace Ipenergy.Probe.Protocols.Http
 {
@@ -232,8 +233,8 @@ namespace Ipenergy.Probe.Protocols.Http
                     return false;
                 }
 
-                int high = Hex(buffer[p + 1]);
-                int low = Hex(buffer[p + 2]);
+                int high = AsciiBytes.HexDigitValue(buffer[p + 1]);
+                int low = AsciiBytes.HexDigitValue(buffer[p + 2]);
                 if (high < 0 || low < 0)
                 {
                     return false;
@@ -249,25 +250,6 @@ namespace Ipenergy.Probe.Protocols.Http
             return true;
         }
 
-        private static int Hex(byte b)
-        {
-            if (b >= (byte)'0' && b <= (byte)'9')
-            {
-                return b - (byte)'0';
-            }
-
-            if (b >= (byte)'a' && b <= (byte)'f')
-            {
-                return b - (byte)'a' + 10;
-            }
-
-            if (b >= (byte)'A' && b <= (byte)'F')
-            {
-                return b - (byte)'A' + 10;
-            }
-
-            return -1;
-        }
 
         private bool Same(int start, int length, string text)
         {
