@@ -7,6 +7,8 @@ using HttpBillingSource = Ipenergy.Probe.Protocols.Http.IBillingSource;
 using HttpBillingVisitor = Ipenergy.Probe.Protocols.Http.IBillingVisitor;
 using HttpHistorySource = Ipenergy.Probe.Protocols.Http.IHistorySource;
 using HttpHistoryVisitor = Ipenergy.Probe.Protocols.Http.IHistoryVisitor;
+using HttpPueSource = Ipenergy.Probe.Protocols.Http.IPueSource;
+using HttpPueVisitor = Ipenergy.Probe.Protocols.Http.IPueIntervalVisitor;
 
 namespace Ipenergy.Probe.App
 {
@@ -15,7 +17,7 @@ namespace Ipenergy.Probe.App
     /// published second at a time, and read by the HTTP API. One lock serializes the recorders'
     /// flash writes and the readers' scans, so a query never reads a sector being rewritten.
     /// </summary>
-    public sealed class HistoryService : HttpHistorySource, HttpBillingSource
+    public sealed class HistoryService : HttpHistorySource, HttpBillingSource, HttpPueSource
     {
         private readonly object _lock = new object();
         private readonly int _channels;
@@ -26,7 +28,9 @@ namespace Ipenergy.Probe.App
         private readonly HistoryToHttp _historyAdapter = new HistoryToHttp();
         private readonly BillingToHttp _billingAdapter;
         private readonly ISettableClock _clock;
+        private readonly PueToHttp _pueAdapter = new PueToHttp();
         private PueMeter _pue;
+        private PueHistory _pueHistory;
 
         /// <summary>Partitions missing from the board leave that record off (null recorder).</summary>
         public HistoryService(IFlashStorage flash, int channels, MeterConfig config, ISettableClock clock)
@@ -64,6 +68,7 @@ namespace Ipenergy.Probe.App
             lock (_lock)
             {
                 _pue = new PueMeter(PueMeter.CircuitRolesOf(config.Circuits));
+                _pueHistory = _reader == null ? null : new PueHistory(_reader, PueMeter.ChannelRoles(_channels, config.Circuits));
                 _billingAdapter.Configure(config);
             }
         }
@@ -106,15 +111,7 @@ namespace Ipenergy.Probe.App
 
         public void Query(int channel, DateTime fromUtc, DateTime toUtc, int resolutionSeconds, HttpHistoryVisitor visitor)
         {
-            int resolution = -1;
-            for (int r = 0; r < HistoryResolution.Count; r++)
-            {
-                if (HistoryResolution.Seconds(r) == resolutionSeconds)
-                {
-                    resolution = r;
-                }
-            }
-
+            int resolution = ResolutionOf(resolutionSeconds);
             if (_reader == null || resolution < 0 || channel < 1 || channel > _channels)
             {
                 return;
@@ -125,6 +122,39 @@ namespace Ipenergy.Probe.App
                 _historyAdapter.Start(visitor);
                 _reader.Query(channel, fromUtc, toUtc, resolution, _historyAdapter);
                 _historyAdapter.Start(null);
+            }
+        }
+
+        public void ReadInstantaneous(out bool configured, out double facilityW, out double itW, out double pue, out double dciePercent)
+        {
+            lock (_lock)
+            {
+                configured = _pue.IsConfigured;
+                facilityW = _pue.FacilityW;
+                itW = _pue.ItW;
+                pue = _pue.Pue;
+                dciePercent = _pue.DciePercent;
+            }
+        }
+
+        public void Query(DateTime fromUtc, DateTime toUtc, int resolutionSeconds, HttpPueVisitor visitor)
+        {
+            int resolution = ResolutionOf(resolutionSeconds);
+            if (resolution < 0)
+            {
+                return;
+            }
+
+            lock (_lock)
+            {
+                if (_pueHistory == null)
+                {
+                    return;
+                }
+
+                _pueAdapter.Start(visitor);
+                _pueHistory.Query(fromUtc, toUtc, resolution, _pueAdapter);
+                _pueAdapter.Start(null);
             }
         }
 
@@ -141,6 +171,47 @@ namespace Ipenergy.Probe.App
                 _billingAdapter.ClockSynchronized = _clock != null && _clock.Synchronized;
                 _billingStore.Query(_billingAdapter);
                 _billingAdapter.Target = null;
+            }
+        }
+
+        // 60 / 900 / 86400 → HistoryResolution index, -1 for any other.
+        private static int ResolutionOf(int seconds)
+        {
+            for (int r = 0; r < HistoryResolution.Count; r++)
+            {
+                if (HistoryResolution.Seconds(r) == seconds)
+                {
+                    return r;
+                }
+            }
+
+            return -1;
+        }
+
+        // Storage PUE visitor → HTTP visitor; stops like the history adapter (gaps show as missing intervals).
+        private sealed class PueToHttp : IPueVisitor
+        {
+            private HttpPueVisitor _target;
+            private bool _stopped;
+
+            public void Start(HttpPueVisitor target)
+            {
+                _target = target;
+                _stopped = false;
+            }
+
+            public void Interval(DateTime end, int seconds, long facilityWh, long itWh, double pue, double dciePercent)
+            {
+                if (_stopped || _target == null)
+                {
+                    return;
+                }
+
+                _stopped = !_target.Interval(end, seconds, facilityWh, itWh, pue, dciePercent);
+            }
+
+            public void Gap(DateTime from, DateTime to)
+            {
             }
         }
 

@@ -74,6 +74,7 @@ namespace Ipenergy.Probe.App
                 new MeasurementsEndpoint(this, _clock),
                 new HistoryEndpoint(_history, _clock),
                 new BillingEndpoint(_history),
+                new PueEndpoint(_history, _clock),
                 new ConfigEndpoint(_config),
             };
             _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
