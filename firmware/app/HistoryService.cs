@@ -119,9 +119,9 @@ namespace Ipenergy.Probe.App
 
             lock (_lock)
             {
-                _historyAdapter.Start(visitor);
+                _historyAdapter.Start(visitor, fromUtc);
                 _reader.Query(channel, fromUtc, toUtc, resolution, _historyAdapter);
-                _historyAdapter.Start(null);
+                _historyAdapter.Start(null, fromUtc);
             }
         }
 
@@ -219,17 +219,22 @@ namespace Ipenergy.Probe.App
         private sealed class HistoryToHttp : IHistoryVisitor
         {
             private HttpHistoryVisitor _target;
+            private DateTime _after;
             private bool _stopped;
 
-            public void Start(HttpHistoryVisitor target)
+            /// <summary>Records ending after <paramref name="after"/> go to target (IHistorySource: (from, to]).</summary>
+            public void Start(HttpHistoryVisitor target, DateTime after)
             {
                 _target = target;
+                _after = after;
                 _stopped = false;
             }
 
             public void Record(DateTime end, int seconds, long importWh, long exportWh, long averageW, long minW, long maxW)
             {
-                if (_stopped || _target == null)
+                // The reader includes an interval ending exactly at from; the HTTP contract (and its
+                // paging by "next" = last end) excludes it, or each page would repeat one record.
+                if (_stopped || _target == null || end <= _after)
                 {
                     return;
                 }
