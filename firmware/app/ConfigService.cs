@@ -10,11 +10,12 @@ namespace Ipenergy.Probe.App
     /// GET/PUT /api/v1/config. A valid new configuration is saved first (a power cut keeps the old one),
     /// then handed to the app, which rebuilds the metering engine between two sample blocks.
     /// </summary>
-    public sealed class ConfigService : IConfigStore
+    public sealed class ConfigService : IConfigStore, IConfigReset
     {
         private readonly object _lock = new object();
         private readonly ConfigStore _store;
         private readonly ConfigJsonImporter _importer = new ConfigJsonImporter();
+        private readonly MeterConfig _factory;
         private MeterConfig _current;
         private MeterConfig _pending;
 
@@ -25,6 +26,7 @@ namespace Ipenergy.Probe.App
         public ConfigService(IFlashStorage flash, MeterConfig fallback)
         {
             IFlashPartition partition = flash == null ? null : flash.Partition(FlashPartitionNames.Config);
+            _factory = fallback.Clone();
             _current = fallback;
             LoadMessage = "no configuration partition: defaults in force";
             if (partition != null)
@@ -72,6 +74,36 @@ namespace Ipenergy.Probe.App
                 if (_store != null)
                 {
                     error = _store.Save(next);
+                    if (error != null)
+                    {
+                        return error;
+                    }
+                }
+
+                _current = next;
+                _pending = next;
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The board's factory configuration (on the virtual e-Probe: the scenario's CTs) goes in force. The
+        /// store's reset first wipes the older slot, so old secrets leave the flash, then the factory
+        /// configuration is saved as the newest record.
+        /// </summary>
+        public string FactoryReset()
+        {
+            lock (_lock)
+            {
+                MeterConfig next = _factory.Clone();
+                if (_store != null)
+                {
+                    string error = _store.FactoryReset();
+                    if (error == null)
+                    {
+                        error = _store.Save(next);
+                    }
+
                     if (error != null)
                     {
                         return error;

@@ -76,6 +76,7 @@ namespace Ipenergy.Probe.App
                 new BillingEndpoint(_history),
                 new PueEndpoint(_history, _clock),
                 new ConfigEndpoint(_config),
+                new ConfigResetEndpoint(_config, _config),
             };
             _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
         }

@@ -80,6 +80,19 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                     JsonElement kept = JsonDocument.Parse(Curl(again.HttpUrl + "/api/v1/config").Body).RootElement;
                     Assert.Equal("B12", kept.GetProperty("channels")[0].GetProperty("rack").GetString());
                     Assert.Equal("ACME", kept.GetProperty("channels")[0].GetProperty("customer").GetString());
+
+                    string reset = again.HttpUrl + "/api/v1/config/factory-reset";
+                    Assert.Equal(401, Curl("-X", "PUT", reset).Status);
+                    var (status, body) = Curl("-u", "admin:admin", "-X", "PUT", reset);
+                    Assert.Equal(200, status);
+                    Assert.Equal("", JsonDocument.Parse(body).RootElement.GetProperty("channels")[0].GetProperty("rack").GetString());
+                }
+
+                using (var third = new VirtualProbe("--model", "MPP3", "--data-dir", dir, "--time-scale", "4"))
+                {
+                    JsonElement factory = JsonDocument.Parse(Curl(third.HttpUrl + "/api/v1/config").Body).RootElement;
+                    Assert.Equal("", factory.GetProperty("channels")[0].GetProperty("rack").GetString());
+                    third.MeasurementsAfter(1.0);
                 }
             }
             finally
