@@ -25,9 +25,6 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] LineEnd = AsciiBytes.From("\r\n");
         private static readonly byte[] NextField = AsciiBytes.From("X-History-Next: ");
         private static readonly string[] Known = { "channel", "from", "to", "resolution", "format" };
-        private static readonly string[] ResolutionNames = { "1m", "15m", "1d" };
-        private static readonly string[] ResolutionAliases = { "1min", "15min", "1d" };
-        private static readonly int[] ResolutionSeconds = { 60, 900, 86400 };
 
         private readonly IHistorySource _source;
         private readonly ISettableClock _clock;
@@ -81,25 +78,6 @@ namespace Ipenergy.Probe.Protocols.Http
                 return response.Error(HttpStatus.BadRequest, "channel: must be 1.." + channels.ToString() + ", got '" + (at < 0 ? "" : q.Value(at)) + "'");
             }
 
-            int resolution = 1;
-            at = q.Find("resolution");
-            if (at >= 0)
-            {
-                resolution = -1;
-                for (int i = 0; i < ResolutionNames.Length; i++)
-                {
-                    if (q.ValueIs(at, ResolutionNames[i]) || q.ValueIs(at, ResolutionAliases[i]))
-                    {
-                        resolution = i;
-                    }
-                }
-
-                if (resolution < 0)
-                {
-                    return response.Error(HttpStatus.BadRequest, "resolution: must be 1m, 15m or 1d, got '" + q.Value(at) + "'");
-                }
-            }
-
             bool csv = false;
             at = q.Find("format");
             if (at >= 0)
@@ -111,24 +89,14 @@ namespace Ipenergy.Probe.Protocols.Http
                 }
             }
 
-            DateTime to = _clock.UtcNow;
-            at = q.Find("to");
-            if (at >= 0 && !q.TryGetTimestamp(at, out to))
+            HistoryRangeQuery range = new HistoryRangeQuery();
+            string rangeError = range.Parse(q, _clock.UtcNow);
+            if (rangeError != null)
             {
-                return response.Error(HttpStatus.BadRequest, "to: must be an ISO 8601 UTC time such as 2026-01-31T00:00:00Z, got '" + q.Value(at) + "'");
+                return response.Error(HttpStatus.BadRequest, rangeError);
             }
 
-            DateTime from = to.AddDays(resolution == 2 ? -31 : -1);
-            at = q.Find("from");
-            if (at >= 0 && !q.TryGetTimestamp(at, out from))
-            {
-                return response.Error(HttpStatus.BadRequest, "from: must be an ISO 8601 UTC time such as 2026-01-01T00:00:00Z, got '" + q.Value(at) + "'");
-            }
-
-            if (from >= to)
-            {
-                return response.Error(HttpStatus.BadRequest, "from: must be before to");
-            }
+            DateTime from = range.From, to = range.To;
 
             response.EnsureCapacity(PageBytes);
             lock (_sync)
@@ -148,7 +116,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     w.WriteName("channel");
                     w.WriteInteger(channel);
                     w.WriteName("resolution");
-                    w.WriteString(ResolutionNames[resolution]);
+                    w.WriteString(range.ResolutionName);
                     w.WriteName("from");
                     w.WriteTimestamp(from);
                     w.WriteName("to");
@@ -159,7 +127,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     w.WriteStartArray();
                 }
 
-                _source.Query((int)channel, from, to, ResolutionSeconds[resolution], this);
+                _source.Query((int)channel, from, to, range.ResolutionSeconds, this);
                 if (csv)
                 {
                     if (_truncated)

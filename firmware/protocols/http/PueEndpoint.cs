@@ -24,9 +24,6 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/pue");
         private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
         private static readonly string[] Known = { "from", "to", "resolution" };
-        private static readonly string[] ResolutionNames = { "1m", "15m", "1d" };
-        private static readonly string[] ResolutionAliases = { "1min", "15min", "1d" };
-        private static readonly int[] ResolutionSeconds = { 60, 900, 86400 };
 
         private readonly IPueSource _source;
         private readonly ISettableClock _clock;
@@ -73,43 +70,14 @@ namespace Ipenergy.Probe.Protocols.Http
                 }
             }
 
-            int resolution = 1;
-            int at = q.Find("resolution");
-            if (at >= 0)
+            HistoryRangeQuery range = new HistoryRangeQuery();
+            string rangeError = range.Parse(q, _clock.UtcNow);
+            if (rangeError != null)
             {
-                resolution = -1;
-                for (int i = 0; i < ResolutionNames.Length; i++)
-                {
-                    if (q.ValueIs(at, ResolutionNames[i]) || q.ValueIs(at, ResolutionAliases[i]))
-                    {
-                        resolution = i;
-                    }
-                }
-
-                if (resolution < 0)
-                {
-                    return response.Error(HttpStatus.BadRequest, "resolution: must be 1m, 15m or 1d, got '" + q.Value(at) + "'");
-                }
+                return response.Error(HttpStatus.BadRequest, rangeError);
             }
 
-            DateTime to = _clock.UtcNow;
-            at = q.Find("to");
-            if (at >= 0 && !q.TryGetTimestamp(at, out to))
-            {
-                return response.Error(HttpStatus.BadRequest, "to: must be an ISO 8601 UTC time such as 2026-01-31T00:00:00Z, got '" + q.Value(at) + "'");
-            }
-
-            DateTime from = to.AddDays(resolution == 2 ? -31 : -1);
-            at = q.Find("from");
-            if (at >= 0 && !q.TryGetTimestamp(at, out from))
-            {
-                return response.Error(HttpStatus.BadRequest, "from: must be an ISO 8601 UTC time such as 2026-01-01T00:00:00Z, got '" + q.Value(at) + "'");
-            }
-
-            if (from >= to)
-            {
-                return response.Error(HttpStatus.BadRequest, "from: must be before to");
-            }
+            DateTime from = range.From, to = range.To;
 
             response.EnsureCapacity(PageBytes);
             lock (_sync)
@@ -140,7 +108,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 w.WriteName("dciePercent");
                 w.WriteNumber(dcie, 2);
                 w.WriteName("resolution");
-                w.WriteString(ResolutionNames[resolution]);
+                w.WriteString(range.ResolutionName);
                 w.WriteName("from");
                 w.WriteTimestamp(from);
                 w.WriteName("to");
@@ -152,7 +120,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 _response = response;
                 _from = from;
                 _truncated = false;
-                _source.Query(from, to, ResolutionSeconds[resolution], this);
+                _source.Query(from, to, range.ResolutionSeconds, this);
                 _json = null;
                 _response = null;
 
