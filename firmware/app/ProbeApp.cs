@@ -3,6 +3,7 @@ using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Protocols.Sntp;
 using Ipenergy.Probe.Storage;
 
@@ -32,6 +33,7 @@ namespace Ipenergy.Probe.App
         private long _nextEnergySaveMs;
         private MeteringEngine _engine;
         private readonly HttpServer _http;
+        private readonly ModbusTcpServer _modbus;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -54,6 +56,16 @@ namespace Ipenergy.Probe.App
         /// </summary>
         public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort,
             IFlashStorage flash, string[] ntpServers, ICredentialCheck credentials)
+            : this(samples, clock, config, bindAddress, httpPort, ModbusOff, flash, ntpServers, credentials)
+        {
+        }
+
+        /// <summary>
+        /// The whole e-Probe with its Modbus-TCP server on <paramref name="modbusPort"/> (0 = any free
+        /// port, negative = no Modbus server).
+        /// </summary>
+        public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort,
+            int modbusPort, IFlashStorage flash, string[] ntpServers, ICredentialCheck credentials)
         {
             _samples = samples;
             ISettableClock settable = clock as ISettableClock;
@@ -79,7 +91,22 @@ namespace Ipenergy.Probe.App
                 new ConfigResetEndpoint(_config, _config),
             };
             _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
+
+            if (modbusPort >= 0)
+            {
+                // INTERIM map (V and I as float32) until the SunSpec and vendor maps are wired.
+                int channels = current.Channels.Length;
+                ModbusPduProcessor pdu = new ModbusPduProcessor(new InterimMeasurementRegisterMap(this, channels),
+                    new ModbusDeviceIdentification(ModbusDeviceIdentification.ProductCodeFor(channels), FirmwareVersion));
+                _modbus = new ModbusTcpServer(pdu, bindAddress, modbusPort);
+            }
         }
+
+        /// <summary>A Modbus port that means "no Modbus server".</summary>
+        public const int ModbusOff = -1;
+
+        /// <summary>Firmware version reported to clients (Modbus device identification, MajorMinorRevision).</summary>
+        public const string FirmwareVersion = "0.5.0";
 
         /// <summary>Administrator of the HTTP API until users and roles arrive (issue 7).</summary>
         public const string DefaultAdminUser = "admin";
@@ -137,12 +164,23 @@ namespace Ipenergy.Probe.App
         /// <summary>Port the HTTP server listens on (the real one when 0 was asked).</summary>
         public int HttpPort { get { return _http.Port; } }
 
+        /// <summary>Port the Modbus-TCP server listens on (the real one when 0 was asked), or <see cref="ModbusOff"/>.</summary>
+        public int ModbusPort { get { return _modbus == null ? ModbusOff : _modbus.Port; } }
+
+        /// <summary>The Modbus-TCP server, null when off.</summary>
+        public ModbusTcpServer Modbus { get { return _modbus; } }
+
         public void Start()
         {
             RestoreEnergy();
             _history.Open();
             SetRunning(true);
             _http.Start();
+            if (_modbus != null)
+            {
+                _modbus.Start();
+            }
+
             _meteringThread = new Thread(RunMetering);
             _meteringThread.Start();
             _servicesThread = new Thread(RunServices);
@@ -163,6 +201,11 @@ namespace Ipenergy.Probe.App
             }
 
             _http.Stop();
+            if (_modbus != null)
+            {
+                _modbus.Stop();
+            }
+
             if (_meteringThread != null)
             {
                 _meteringThread.Join();

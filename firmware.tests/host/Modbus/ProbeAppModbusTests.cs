@@ -1,0 +1,88 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using Ipenergy.Probe.App;
+using Ipenergy.Probe.Protocols.Modbus;
+using Ipenergy.Probe.Simulator;
+using Xunit;
+
+namespace Ipenergy.Probe.Tests.Modbus
+{
+    /// <summary>ProbeApp's Modbus wiring: the server on a free port over the interim V/I map, identification, off when negative.</summary>
+    public sealed class ProbeAppModbusTests
+    {
+        [Fact]
+        public void VirtualMpp3AnswersVoltagesCurrentsAndIdentification()
+        {
+            Scenario scenario = DefaultScenario.Create("MPP3");
+            WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario, 3200);
+            SimulatedClock clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), "127.0.0.1", 0, 0, null, new string[0],
+                new Ipenergy.Probe.Protocols.Http.SingleUserCredentials("admin", "admin"));
+            app.Start();
+            try
+            {
+                Assert.True(app.ModbusPort > 0, "no real port");
+                Stopwatch wall = Stopwatch.StartNew();
+                while (app.Latest == null)
+                {
+                    Assert.True(wall.Elapsed < TimeSpan.FromSeconds(30), "no snapshot within 30 s");
+                    Thread.Sleep(10);
+                }
+
+                using var client = new RawModbusClient(app.ModbusPort);
+                byte[] answer = client.Transact(RawModbusClient.Frame(1, 1, 0x04, 0x00, 0x00, 0x00, 12));
+                Assert.Equal(0x04, answer[7]);
+                Assert.Equal(24, answer[8]);
+                var snapshot = app.Latest;
+                for (int phase = 0; phase < 3; phase++)
+                {
+                    float v = Float(answer, 9 + 4 * phase);
+                    Assert.True(Math.Abs(v - snapshot.Phases[phase].Vrms) < 0.01 * snapshot.Phases[phase].Vrms + 0.5,
+                        "L" + (phase + 1) + " " + v + " V over Modbus, " + snapshot.Phases[phase].Vrms + " V in the snapshot");
+                    Assert.InRange(v, 200f, 260f);
+                }
+
+                for (int channel = 0; channel < 3; channel++)
+                {
+                    float i = Float(answer, 9 + 12 + 4 * channel);
+                    double expected = snapshot.Channels[channel].Irms;
+                    Assert.True(Math.Abs(i - expected) < 0.05 * expected + 0.2, "channel " + (channel + 1) + ": " + i + " A vs " + expected + " A");
+                }
+
+                // Past the map: exception 02.
+                Assert.Equal(new byte[] { 0x84, 0x02 }, client.Transact(RawModbusClient.Frame(2, 1, 0x04, 0x00, 0x0B, 0x00, 0x02))[7..]);
+
+                byte[] ident = client.Transact(RawModbusClient.Frame(3, 1, 0x2B, 0x0E, 0x04, 0x01));
+                Assert.Equal("MPP3", System.Text.Encoding.ASCII.GetString(ident, 16, ident[15]));
+                ident = client.Transact(RawModbusClient.Frame(4, 1, 0x2B, 0x0E, 0x04, 0x02));
+                Assert.Equal(ProbeApp.FirmwareVersion, System.Text.Encoding.ASCII.GetString(ident, 16, ident[15]));
+            }
+            finally
+            {
+                adc.Stop();
+                app.Stop();
+            }
+        }
+
+        [Fact]
+        public void NegativePortMeansNoModbusServer()
+        {
+            Scenario scenario = DefaultScenario.Create("MPP3");
+            WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario, 3200);
+            SimulatedClock clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), "127.0.0.1", 0);
+            app.Start();
+            adc.Stop();
+            app.Stop();
+            Assert.Equal(ProbeApp.ModbusOff, app.ModbusPort);
+            Assert.Null(app.Modbus);
+        }
+
+        private static float Float(byte[] frame, int offset)
+        {
+            int bits = (frame[offset] << 24) | (frame[offset + 1] << 16) | (frame[offset + 2] << 8) | frame[offset + 3];
+            return BitConverter.Int32BitsToSingle(bits);
+        }
+    }
+}
