@@ -1,0 +1,37 @@
+namespace Ipenergy.Probe.Protocols.Modbus.Maps
+{
+    /// <summary>What the SunSpec common model (and Modbus device identification) tell about the device.</summary>
+    public sealed class DeviceIdentity
+    {
+        public const string VendorName = "IPenergy";
+
+        /// <param name="model">"MPP3" or "MPP18" (see ModelForChannels).</param>
+        /// <param name="options">Free text, up to 16 characters (e.g. the hardware revision); "" for none.</param>
+        /// <param name="firmwareVersion">Up to 16 characters.</param>
+        /// <param name="serialNumber">Up to 32 characters.</param>
+        public DeviceIdentity(string model, string options, string firmwareVersion, string serialNumber)
+        {
+            Manufacturer = VendorName;
+            Model = model;
+            Options = options;
+            FirmwareVersion = firmwareVersion;
+            SerialNumber = serialNumber;
+        }
+
+        public string Manufacturer { get; private set; }
+
+        public string Model { get; private set; }
+
+        public string Options { get; private set; }
+
+        public string FirmwareVersion { get; private set; }
+
+        public string SerialNumber { get; private set; }
+
+        /// <summary>The product name for a board with this many CT channels.</summary>
+        public static string ModelForChannels(int channelCount)
+        {
+            return channelCount > 3 ? "MPP18" : "MPP3";
+        }
+    }
+}

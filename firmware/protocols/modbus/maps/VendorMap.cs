@@ -1,0 +1,271 @@
+using System;
+using Ipenergy.Probe.Metering;
+
+namespace Ipenergy.Probe.Protocols.Modbus.Maps
+{
+    /// <summary>
+    /// The flat vendor map laid out by VendorMapLayout (from 1000). A read must lie inside one region
+    /// (else 2) and is filled from one snapshot; before the first snapshot floats read NaN and integers 0.
+    /// Functions 03 and 04 read the same registers. Read-only: every write answers 2.
+    /// </summary>
+    public sealed class VendorMap : IRegisterMap
+    {
+        private const int RegionHeader = 0;
+        private const int RegionPhase = 1;
+        private const int RegionChannel = 2;
+        private const int RegionCircuit = 3;
+
+        private readonly IMeasurementSource _source;
+        private readonly int _channelCount;
+        private readonly int _circuitCount;
+        private readonly int[] _regionAddress;
+        private readonly int[] _regionStride;
+        private readonly int[] _regionRecords;
+        private readonly VendorField[][] _regionFields;
+        private readonly ushort[] _record = new ushort[VendorMapLayout.ChannelStride];
+        private readonly object _lock = new object();
+
+        /// <param name="circuitCount">Configured circuits (more than VendorMapLayout.MaxCircuits are left out).</param>
+        public VendorMap(IMeasurementSource source, int channelCount, int circuitCount)
+        {
+            _source = source;
+            _channelCount = channelCount;
+            _circuitCount = circuitCount > VendorMapLayout.MaxCircuits ? VendorMapLayout.MaxCircuits : circuitCount;
+            _regionAddress = new int[] { VendorMapLayout.HeaderAddress, VendorMapLayout.PhaseAddress, VendorMapLayout.ChannelAddress, VendorMapLayout.CircuitAddress };
+            _regionStride = new int[] { VendorMapLayout.HeaderLength, VendorMapLayout.PhaseStride, VendorMapLayout.ChannelStride, VendorMapLayout.CircuitStride };
+            _regionRecords = new int[] { 1, VendorMapLayout.PhaseCount, _channelCount, _circuitCount };
+            _regionFields = new VendorField[][] { VendorMapLayout.Header, VendorMapLayout.Phase, VendorMapLayout.Channel, VendorMapLayout.Circuit };
+        }
+
+        public int ChannelCount { get { return _channelCount; } }
+
+        public int CircuitCount { get { return _circuitCount; } }
+
+        /// <summary>First address after the last region (the map spans BaseAddress … End − 1, with holes).</summary>
+        public int End
+        {
+            get
+            {
+                return VendorMapLayout.CircuitAddress + VendorMapLayout.CircuitStride * _circuitCount;
+            }
+        }
+
+        public int Read(bool holding, int start, int count, byte[] dest, int destOffset)
+        {
+            int region = -1;
+            for (int r = 0; r < _regionAddress.Length; r++)
+            {
+                int regionEnd = _regionAddress[r] + _regionStride[r] * _regionRecords[r];
+                if (start >= _regionAddress[r] && start < regionEnd)
+                {
+                    region = r;
+                    if (start + count > regionEnd)
+                    {
+                        return 2;
+                    }
+                }
+            }
+
+            if (region < 0 || count < 1)
+            {
+                return 2;
+            }
+
+            MeasurementSnapshot snapshot = _source.Latest;
+            int stride = _regionStride[region];
+            int end = start + count;
+            lock (_lock)
+            {
+                int at = start;
+                while (at < end)
+                {
+                    int relative = at - _regionAddress[region];
+                    int record = relative / stride;
+                    int offset = relative % stride;
+                    int take = stride - offset;
+                    if (take > end - at)
+                    {
+                        take = end - at;
+                    }
+
+                    Render(region, record, snapshot);
+                    RegisterWords.CopyOut(_record, offset, take, dest, destOffset + 2 * (at - start));
+                    at += take;
+                }
+            }
+
+            return 0;
+        }
+
+        public int Write(int start, int count, byte[] src, int srcOffset)
+        {
+            return 2;
+        }
+
+        private void Render(int region, int record, MeasurementSnapshot snapshot)
+        {
+            VendorField[] fields = _regionFields[region];
+            for (int f = 0; f < fields.Length; f++)
+            {
+                VendorField field = fields[f];
+                if (field.Type == VendorRegisterType.Float32)
+                {
+                    RegisterWords.PutFloat32(_record, field.Offset, FloatValue(region, record, field.Quantity, snapshot));
+                }
+                else if (field.Type == VendorRegisterType.Int64)
+                {
+                    RegisterWords.PutInt64(_record, field.Offset, IntegerValue(region, record, field.Quantity, snapshot));
+                }
+                else if (field.Type == VendorRegisterType.UInt32)
+                {
+                    RegisterWords.PutUInt32(_record, field.Offset, (uint)IntegerValue(region, record, field.Quantity, snapshot));
+                }
+                else
+                {
+                    _record[field.Offset] = (ushort)IntegerValue(region, record, field.Quantity, snapshot);
+                }
+            }
+        }
+
+        private long IntegerValue(int region, int record, int quantity, MeasurementSnapshot s)
+        {
+            switch (quantity)
+            {
+                case VendorQuantity.MapVersion: return VendorMapLayout.Version;
+                case VendorQuantity.ChannelCount: return _channelCount;
+                case VendorQuantity.CircuitCount: return _circuitCount;
+                case VendorQuantity.PhaseNumber:
+                case VendorQuantity.ChannelNumber:
+                case VendorQuantity.CircuitNumber:
+                    return record + 1;
+            }
+
+            if (s == null)
+            {
+                return 0;
+            }
+
+            PhaseValues phase = region == RegionPhase && record < s.Phases.Length ? s.Phases[record] : null;
+            ChannelValues channel = region == RegionChannel && record < s.Channels.Length ? s.Channels[record] : null;
+            CircuitValues circuit = region == RegionCircuit && record < s.Circuits.Length ? s.Circuits[record] : null;
+            switch (quantity)
+            {
+                case VendorQuantity.DeviceStatus: return VendorMapLayout.StatusMeasuring;
+                case VendorQuantity.AlarmBits: return 0;
+                case VendorQuantity.Sequence: return s.Sequence;
+                case VendorQuantity.UnixTime: return UnixSeconds(s.Timestamp);
+                case VendorQuantity.PhasePresent: return phase != null && phase.Present ? 1 : 0;
+                case VendorQuantity.ChannelStatus: return channel != null ? 1 : 0;
+                case VendorQuantity.ChannelPhase: return channel != null ? channel.Phase + 1 : 0;
+                case VendorQuantity.CtLoadPercent: return channel != null ? Tenths(channel.LoadPercentOfCt) : 0;
+                case VendorQuantity.ChannelImportMilliWh: return channel != null ? channel.ImportEnergyMilliWh : 0;
+                case VendorQuantity.ChannelExportMilliWh: return channel != null ? channel.ExportEnergyMilliWh : 0;
+                case VendorQuantity.ImportMilliVarh: return channel != null ? channel.ImportReactiveMilliVarh : 0;
+                case VendorQuantity.ExportMilliVarh: return channel != null ? channel.ExportReactiveMilliVarh : 0;
+                case VendorQuantity.CircuitStatus: return circuit != null ? 1 : 0;
+                case VendorQuantity.CircuitPhaseCount: return circuit != null ? circuit.PhaseCount : 0;
+                case VendorQuantity.CircuitLoadPercent: return circuit != null ? Tenths(circuit.LoadPercent) : 0;
+                case VendorQuantity.CircuitImportMilliWh: return circuit != null ? circuit.ImportEnergyMilliWh : 0;
+                case VendorQuantity.CircuitExportMilliWh: return circuit != null ? circuit.ExportEnergyMilliWh : 0;
+                default: return 0;
+            }
+        }
+
+        private static double FloatValue(int region, int record, int quantity, MeasurementSnapshot s)
+        {
+            if (s == null)
+            {
+                return double.NaN;
+            }
+
+            if (region == RegionHeader)
+            {
+                return quantity == VendorQuantity.SystemFrequency ? s.FrequencyHz : s.VoltageUnbalancePercent;
+            }
+
+            if (region == RegionPhase)
+            {
+                if (record >= s.Phases.Length)
+                {
+                    return double.NaN;
+                }
+
+                PhaseValues p = s.Phases[record];
+                switch (quantity)
+                {
+                    case VendorQuantity.Vrms: return p.Vrms;
+                    case VendorQuantity.FundamentalVrms: return p.FundamentalVrms;
+                    case VendorQuantity.PhaseFrequency: return p.FrequencyHz;
+                    case VendorQuantity.VoltageThd: return p.ThdPercent;
+                    case VendorQuantity.VoltageAngle: return p.AngleDeg;
+                    default: return double.NaN;
+                }
+            }
+
+            if (region == RegionChannel)
+            {
+                if (record >= s.Channels.Length)
+                {
+                    return double.NaN;
+                }
+
+                ChannelValues c = s.Channels[record];
+                switch (quantity)
+                {
+                    case VendorQuantity.Irms: return c.Irms;
+                    case VendorQuantity.FundamentalIrms: return c.FundamentalIrms;
+                    case VendorQuantity.ChannelActivePower: return c.ActivePowerW;
+                    case VendorQuantity.ChannelReactivePower: return c.ReactivePowerVar;
+                    case VendorQuantity.ChannelApparentPower: return c.ApparentPowerVA;
+                    case VendorQuantity.ChannelPowerFactor: return c.PowerFactor;
+                    case VendorQuantity.CosPhi: return c.CosPhi;
+                    case VendorQuantity.CurrentThd: return c.ThdPercent;
+                    case VendorQuantity.CtLoadPercent: return c.LoadPercentOfCt;
+                    case VendorQuantity.ChannelImportWh: return c.ImportEnergyMilliWh / 1000.0;
+                    case VendorQuantity.ChannelExportWh: return c.ExportEnergyMilliWh / 1000.0;
+                    default: return double.NaN;
+                }
+            }
+
+            if (record >= s.Circuits.Length)
+            {
+                return double.NaN;
+            }
+
+            CircuitValues k = s.Circuits[record];
+            switch (quantity)
+            {
+                case VendorQuantity.CircuitActivePower: return k.ActivePowerW;
+                case VendorQuantity.CircuitReactivePower: return k.ReactivePowerVar;
+                case VendorQuantity.CircuitApparentPower: return k.ApparentPowerVA;
+                case VendorQuantity.CircuitPowerFactor: return k.PowerFactor;
+                case VendorQuantity.CircuitMaxIrms: return k.MaxIrms;
+                case VendorQuantity.CircuitLoadPercent: return k.LoadPercent;
+                case VendorQuantity.BreakerRating: return k.BreakerRatedAmps;
+                case VendorQuantity.CurrentUnbalance: return k.CurrentUnbalancePercent;
+                case VendorQuantity.NeutralCurrent: return k.NeutralCurrentA;
+                case VendorQuantity.CircuitImportWh: return k.ImportEnergyMilliWh / 1000.0;
+                case VendorQuantity.CircuitExportWh: return k.ExportEnergyMilliWh / 1000.0;
+                default: return double.NaN;
+            }
+        }
+
+        /// <summary>value × 10 rounded half up, clamped to 0…65535 for a uint16 register.</summary>
+        private static long Tenths(double value)
+        {
+            if (!(value > 0))
+            {
+                return 0;
+            }
+
+            double tenths = Math.Floor(value * 10.0 + 0.5);
+            return tenths > 65535.0 ? 65535 : (long)tenths;
+        }
+
+        private static long UnixSeconds(DateTime utc)
+        {
+            long seconds = (utc.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerSecond;
+            return seconds < 0 ? 0 : seconds;
+        }
+    }
+}
