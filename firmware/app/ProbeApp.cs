@@ -4,6 +4,7 @@ using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
 using Ipenergy.Probe.Protocols.Modbus;
+using Ipenergy.Probe.Protocols.Modbus.Maps;
 using Ipenergy.Probe.Protocols.Sntp;
 using Ipenergy.Probe.Storage;
 
@@ -94,11 +95,7 @@ namespace Ipenergy.Probe.App
 
             if (modbusPort >= 0)
             {
-                // INTERIM map (V and I as float32) until the SunSpec and vendor maps are wired.
-                int channels = current.Channels.Length;
-                ModbusPduProcessor pdu = new ModbusPduProcessor(new InterimMeasurementRegisterMap(this, channels),
-                    new ModbusDeviceIdentification(ModbusDeviceIdentification.ProductCodeFor(channels), FirmwareVersion));
-                _modbus = new ModbusTcpServer(pdu, bindAddress, modbusPort);
+                _modbus = new ModbusTcpServer(CreateModbusUnit(current), bindAddress, modbusPort);
             }
         }
 
@@ -373,6 +370,38 @@ namespace Ipenergy.Probe.App
                 {
                     _history.Record(snapshot);
                 }
+            }
+        }
+
+        // Unit 1: vendor map (1000), configuration block (3000), SunSpec (40000). The circuits of the
+        // configuration at boot lay out the SunSpec meters and the vendor circuit region.
+        private ModbusPduProcessor CreateModbusUnit(MeterConfig current)
+        {
+            int channels = current.Channels.Length;
+            string model = DeviceIdentity.ModelForChannels(channels);
+            DeviceIdentity identity = new DeviceIdentity(model, "", FirmwareVersion, "");
+            IRegisterMap map = CompositeRegisterMap.ForProbe(
+                new VendorMap(this, channels, current.Circuits.Length),
+                new ConfigRegisterMap(new ModbusConfigStore(_config), _clock),
+                new SunSpecMap(this, current, identity, ModbusPduProcessor.ThisUnit));
+            return new ModbusPduProcessor(map, new ModbusDeviceIdentification(model, FirmwareVersion));
+        }
+
+        // The configuration service as the Modbus configuration block sees it.
+        private sealed class ModbusConfigStore : IModbusConfigStore
+        {
+            private readonly ConfigService _service;
+
+            public ModbusConfigStore(ConfigService service)
+            {
+                _service = service;
+            }
+
+            public MeterConfig Current { get { return _service.Current; } }
+
+            public string Apply(byte[] json, int offset, int length)
+            {
+                return _service.Apply(json, offset, length);
             }
         }
 

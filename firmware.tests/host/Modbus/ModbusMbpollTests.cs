@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Ipenergy.Probe.Protocols.Modbus;
+using Ipenergy.Probe.Protocols.Modbus.Maps;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Modbus
@@ -62,7 +62,7 @@ namespace Ipenergy.Probe.Tests.Modbus
         public void ReadsFloat32BigEndianWords()
         {
             using var server = new ModbusTestServer();
-            int bits = InterimMeasurementRegisterMap.Float32Bits(230.25);
+            int bits = (int)RegisterWords.FloatBits(230.25);
             server.Bank.SetHolding(30, (bits >> 16) & 0xFFFF);
             server.Bank.SetHolding(31, bits & 0xFFFF);
             var r = ModbusPeerRunner.Mbpoll(Args(server.Port, "-t", "4:float", "-B", "-r", "30", "-c", "1", "127.0.0.1"));

@@ -8,7 +8,7 @@ using Xunit;
 
 namespace Ipenergy.Probe.Tests.Modbus
 {
-    /// <summary>ProbeApp's Modbus wiring: the server on a free port over the interim V/I map, identification, off when negative.</summary>
+    /// <summary>ProbeApp's Modbus wiring: the server on a free port over the vendor and SunSpec maps, identification, off when negative.</summary>
     public sealed class ProbeAppModbusTests
     {
         [Fact]
@@ -31,27 +31,29 @@ namespace Ipenergy.Probe.Tests.Modbus
                 }
 
                 using var client = new RawModbusClient(app.ModbusPort);
-                byte[] answer = client.Transact(RawModbusClient.Frame(1, 1, 0x04, 0x00, 0x00, 0x00, 12));
+
+                // Vendor map: the phase region from 1100, 12 registers per phase, Vrms (float32) at +2.
+                byte[] answer = client.Transact(RawModbusClient.Frame(1, 1, 0x04, 0x04, 0x4C, 0x00, 36));
                 Assert.Equal(0x04, answer[7]);
-                Assert.Equal(24, answer[8]);
+                Assert.Equal(72, answer[8]);
                 var snapshot = app.Latest;
                 for (int phase = 0; phase < 3; phase++)
                 {
-                    float v = Float(answer, 9 + 4 * phase);
+                    float v = Float(answer, 9 + 2 * (12 * phase + 2));
                     Assert.True(Math.Abs(v - snapshot.Phases[phase].Vrms) < 0.01 * snapshot.Phases[phase].Vrms + 0.5,
                         "L" + (phase + 1) + " " + v + " V over Modbus, " + snapshot.Phases[phase].Vrms + " V in the snapshot");
                     Assert.InRange(v, 200f, 260f);
                 }
 
-                for (int channel = 0; channel < 3; channel++)
-                {
-                    float i = Float(answer, 9 + 12 + 4 * channel);
-                    double expected = snapshot.Channels[channel].Irms;
-                    Assert.True(Math.Abs(i - expected) < 0.05 * expected + 0.2, "channel " + (channel + 1) + ": " + i + " A vs " + expected + " A");
-                }
+                // SunSpec from 40000: "SunS", then the common model 1 with the manufacturer.
+                byte[] sunspec = client.Transact(RawModbusClient.Frame(2, 1, 0x03, 0x9C, 0x40, 0x00, 12));
+                Assert.Equal(0x03, sunspec[7]);
+                Assert.Equal("SunS", System.Text.Encoding.ASCII.GetString(sunspec, 9, 4));
+                Assert.Equal(1, (sunspec[13] << 8) | sunspec[14]);
+                Assert.Equal("IPenergy", System.Text.Encoding.ASCII.GetString(sunspec, 17, 8));
 
-                // Past the map: exception 02.
-                Assert.Equal(new byte[] { 0x84, 0x02 }, client.Transact(RawModbusClient.Frame(2, 1, 0x04, 0x00, 0x0B, 0x00, 0x02))[7..]);
+                // A hole between the regions: exception 02.
+                Assert.Equal(new byte[] { 0x83, 0x02 }, client.Transact(RawModbusClient.Frame(3, 1, 0x03, 0x00, 0x00, 0x00, 0x02))[7..]);
 
                 byte[] ident = client.Transact(RawModbusClient.Frame(3, 1, 0x2B, 0x0E, 0x04, 0x01));
                 Assert.Equal("MPP3", System.Text.Encoding.ASCII.GetString(ident, 16, ident[15]));
