@@ -380,10 +380,8 @@ namespace Ipenergy.Probe.App
             int channels = current.Channels.Length;
             string model = DeviceIdentity.ModelForChannels(channels);
             DeviceIdentity identity = new DeviceIdentity(model, "", FirmwareVersion, "");
-            IRegisterMap map = CompositeRegisterMap.ForProbe(
-                new VendorMap(this, channels, current.Circuits.Length),
-                new ConfigRegisterMap(new ModbusConfigStore(_config), _clock),
-                new SunSpecMap(this, current, identity, ModbusPduProcessor.ThisUnit));
+            IRegisterMap map = ProbeRegisterMap.Create(this, current, new ModbusConfigStore(_config), _clock, identity,
+                ModbusPduProcessor.ThisUnit);
             return new ModbusPduProcessor(map, new ModbusDeviceIdentification(model, FirmwareVersion));
         }
 
