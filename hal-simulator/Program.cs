@@ -77,7 +77,8 @@ namespace Ipenergy.Probe.Simulator
             try
             {
                 string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
-                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, flash, options.NtpServers.ToArray(),
+                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, options.ModbusPort, flash,
+                    options.NtpServers.ToArray(),
                     new Ipenergy.Probe.Protocols.Http.SingleUserCredentials(ProbeApp.DefaultAdminUser,
                         string.IsNullOrEmpty(password) ? ProbeApp.DefaultAdminPassword : password));
                 app.Start();
@@ -111,7 +112,7 @@ namespace Ipenergy.Probe.Simulator
             {
                 Console.Out.WriteLine("sntp   " + string.Join(", ", options.NtpServers));
             }
-            Console.Out.WriteLine("modbus not yet available (port " + options.ModbusPort + " reserved for the Modbus-TCP server, a later issue)");
+            Console.Out.WriteLine("modbus " + ModbusUrl(options.BindAddress, app.ModbusPort) + " (unit 1)");
             Console.Out.WriteLine("snmp   not yet available (UDP port " + options.SnmpPort + " reserved for the SNMP agent, a later issue)");
             if (options.TrapTargets.Count > 0)
             {
@@ -146,6 +147,12 @@ namespace Ipenergy.Probe.Simulator
         {
             string host = bindAddress.Contains(':') ? "[" + bindAddress + "]" : bindAddress;
             return "http://" + host + ":" + port + "/";
+        }
+
+        private static string ModbusUrl(string bindAddress, int port)
+        {
+            string host = bindAddress.Contains(':') ? "[" + bindAddress + "]" : bindAddress;
+            return "tcp://" + host + ":" + port;
         }
 
         private static string OneLine(string text)

@@ -14,7 +14,7 @@ usage: hal-simulator [options]
   --scenario FILE          scenario JSON (waveforms, ADC, events); default: the built-in data-centre room
                            (see --print-scenario). Unknown keys are rejected.
   --http-port N            HTTP page and JSON API (default 8080; 0 = any free port, the real one is printed)
-  --modbus-port N          Modbus-TCP server (default 5020)            [not yet available: validated, not opened]
+  --modbus-port N          Modbus-TCP server, unit 1 (default 5020; 0 = any free port, the real one is printed)
   --snmp-port N            SNMP agent, UDP (default 1161)              [not yet available: validated, not opened]
   --trap-target HOST:PORT  where SNMP traps go, repeatable (default none) [not yet available]
   --bind ADDR              listen address (default 127.0.0.1)

@@ -21,6 +21,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             psi.ArgumentList.Add(dll);
             psi.ArgumentList.Add("--http-port");
             psi.ArgumentList.Add("0");
+            psi.ArgumentList.Add("--modbus-port");
+            psi.ArgumentList.Add("0");
             foreach (string a in args)
             {
                 psi.ArgumentList.Add(a);

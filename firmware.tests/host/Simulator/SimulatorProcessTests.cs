@@ -102,7 +102,7 @@ namespace Ipenergy.Probe.Tests.Simulator
                 Assert.StartsWith("http   http://127.0.0.1:", http);
                 p.WaitForLine("traps ", TimeSpan.FromSeconds(10));   // the last line printed at start
                 string stdout = p.Stdout;
-                Assert.Contains("modbus not yet available (port 5020", stdout);
+                Assert.Matches(@"modbus tcp://127\.0\.0\.1:\d+ \(unit 1\)", stdout);
                 Assert.Contains("snmp   not yet available (UDP port 1161", stdout);
                 Assert.Contains("traps  not yet available (targets 127.0.0.1:10162", stdout);
                 Assert.Contains("virtual e-Probe MPP18: built-in scenario, 3200 Hz, time-scale 10, data-dir " + dataDir, stdout);

@@ -141,6 +141,13 @@ namespace Ipenergy.Probe.Tests.Simulator
                 start.ArgumentList.Add(a);
             }
 
+            // Tests run in parallel: never let two simulators race for the default Modbus port 5020.
+            if (Array.IndexOf(args, "--modbus-port") < 0)
+            {
+                start.ArgumentList.Add("--modbus-port");
+                start.ArgumentList.Add("0");
+            }
+
             start.RedirectStandardOutput = true;
             start.RedirectStandardError = true;
             start.RedirectStandardInput = true;

@@ -30,7 +30,7 @@ namespace Ipenergy.Probe.Tests.Storage
                 start.ArgumentList.Add(dll);
             }
 
-            foreach (string a in new[] { "--http-port", "0", "--data-dir", dataDir, "--scenario", scenarioPath,
+            foreach (string a in new[] { "--http-port", "0", "--modbus-port", "0", "--data-dir", dataDir, "--scenario", scenarioPath,
                 "--time-scale", timeScale.ToString(System.Globalization.CultureInfo.InvariantCulture) })
             {
                 start.ArgumentList.Add(a);
