@@ -112,7 +112,9 @@ namespace Ipenergy.Probe.Simulator
             {
                 Console.Out.WriteLine("sntp   " + string.Join(", ", options.NtpServers));
             }
-            Console.Out.WriteLine("modbus " + ModbusUrl(options.BindAddress, app.ModbusPort) + " (unit 1)");
+            Console.Out.WriteLine(app.ModbusPort < 0
+                ? "modbus off (disabled in the stored configuration: modbus.enabled)"
+                : "modbus " + ModbusUrl(options.BindAddress, app.ModbusPort) + " (unit 1)");
             Console.Out.WriteLine("snmp   not yet available (UDP port " + options.SnmpPort + " reserved for the SNMP agent, a later issue)");
             if (options.TrapTargets.Count > 0)
             {

@@ -93,7 +93,9 @@ namespace Ipenergy.Probe.App
             };
             _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
 
-            if (modbusPort >= 0)
+            // The configuration can switch Modbus off (modbus.enabled); the port comes from the board or
+            // the simulator's options. Unit id and write lock settings are not applied yet (issue 5 note).
+            if (modbusPort >= 0 && current.Modbus.Enabled)
             {
                 _modbus = new ModbusTcpServer(CreateModbusUnit(current), bindAddress, modbusPort);
             }

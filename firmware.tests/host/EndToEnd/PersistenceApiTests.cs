@@ -31,7 +31,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
         }
 
         /// <summary>curl with method, body and credentials; returns (status, body).</summary>
-        private static (int Status, string Body) Curl(params string[] args)
+        internal static (int Status, string Body) Curl(params string[] args)
         {
             var psi = new ProcessStartInfo("curl") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             foreach (string a in new[] { "-sS", "--max-time", "20", "-w", "\n%{http_code}" }.Concat(args))

@@ -30,7 +30,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
 
             _process = Process.Start(psi);
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (HttpUrl == null)
+            bool modbusLine = false;
+            while (HttpUrl == null || !modbusLine)
             {
                 string line = _process.StandardOutput.ReadLine();
                 if (line == null || DateTime.UtcNow > deadline)
@@ -42,11 +43,22 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 {
                     HttpUrl = line.Substring(4).Trim().TrimEnd('/');
                 }
+
+                // "modbus tcp://127.0.0.1:PORT (unit 1)", or "modbus off (...)"
+                modbusLine |= line.StartsWith("modbus ", StringComparison.Ordinal);
+                if (line.StartsWith("modbus tcp://", StringComparison.Ordinal))
+                {
+                    string rest = line.Substring(line.LastIndexOf(':') + 1);
+                    ModbusPort = int.Parse(rest.Substring(0, rest.IndexOf(' ')));
+                }
             }
         }
 
         /// <summary>e.g. http://127.0.0.1:41234</summary>
         public string HttpUrl { get; }
+
+        /// <summary>The Modbus-TCP port the probe printed.</summary>
+        public int ModbusPort { get; }
 
         /// <summary>GET with curl; returns (status, body).</summary>
         public static (int Status, string Body) Curl(string url)

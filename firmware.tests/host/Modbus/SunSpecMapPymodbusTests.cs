@@ -16,7 +16,8 @@ namespace Ipenergy.Probe.Tests.Modbus
     /// </summary>
     public class SunSpecMapPymodbusTests
     {
-        private const string Walk = @"
+        /// <summary>The SunSpec walk (pymodbus): argv port, models folder; prints the decoded models as JSON.</summary>
+        internal const string Walk = @"
 import sys, json, os
 from pymodbus.client import ModbusTcpClient
 port = int(sys.argv[1]); models_dir = sys.argv[2]
