@@ -62,12 +62,10 @@ namespace Ipenergy.Probe.Protocols.Http
         public int Handle(HttpRequest request, HttpResponse response)
         {
             HttpQuery q = request.Query;
-            for (int i = 0; i < q.Count; i++)
+            int unknown = q.FirstUnknown(Known);
+            if (unknown >= 0)
             {
-                if (!q.NameIsOneOf(i, Known))
-                {
-                    return response.Error(HttpStatus.BadRequest, "unknown parameter '" + q.Name(i) + "' (channel, from, to, resolution, format)");
-                }
+                return response.Error(HttpStatus.BadRequest, "unknown parameter '" + q.Name(unknown) + "' (channel, from, to, resolution, format)");
             }
 
             int channels = _source.ChannelCount;

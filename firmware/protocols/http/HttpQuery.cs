@@ -85,6 +85,20 @@ namespace Ipenergy.Probe.Protocols.Http
             return -1;
         }
 
+        /// <summary>Index of the first parameter whose name is not one of <paramref name="known"/>, or −1.</summary>
+        public int FirstUnknown(string[] known)
+        {
+            for (int i = 0; i < Count; i++)
+            {
+                if (!NameIsOneOf(i, known))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>Whether the parameter's name is one of <paramref name="names"/>.</summary>
         public bool NameIsOneOf(int index, string[] names)
         {
