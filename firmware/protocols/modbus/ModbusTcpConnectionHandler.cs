@@ -14,7 +14,10 @@ namespace Ipenergy.Probe.Protocols.Modbus
     /// </summary>
     public sealed class ModbusTcpConnectionHandler
     {
-        private const int PollSliceMicroseconds = 100000;
+        // A blocking Receive bounded by this timeout replaces Poll-then-Receive: one system call per
+        // request instead of two, and Stop or the idle timeout are still seen within a slice.
+        private const int ReceiveSliceMs = 100;
+        private const int TimedOut = -1;
 
         // Twice the largest frame: after the whole frames are answered, what remains is less than one
         // frame, so a whole frame always fits behind it.
@@ -62,6 +65,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
             try
             {
                 client.SendTimeout = SendTimeoutMs;
+                client.ReceiveTimeout = ReceiveSliceMs;
                 client.SetSocketOption(SocketOptionLevel.Tcp, SocketOptionName.NoDelay, true);
                 Run(client);
             }
@@ -119,7 +123,8 @@ namespace Ipenergy.Probe.Protocols.Modbus
                     Array.Copy(_receive, start, _receive, 0, filled);
                 }
 
-                if (!client.Poll(PollSliceMicroseconds, SelectMode.SelectRead))
+                int received = ReceiveSlice(client, filled);
+                if (received == TimedOut)
                 {
                     if (_clock.Milliseconds - lastByteMs >= IdleTimeoutMs)
                     {
@@ -129,7 +134,6 @@ namespace Ipenergy.Probe.Protocols.Modbus
                     continue;
                 }
 
-                int received = client.Receive(_receive, filled, _receive.Length - filled, SocketFlags.None);
                 if (received <= 0)
                 {
                     return;
@@ -137,6 +141,22 @@ namespace Ipenergy.Probe.Protocols.Modbus
 
                 filled += received;
                 lastByteMs = _clock.Milliseconds;
+            }
+        }
+
+        // Bytes received, 0 when the peer closed, TimedOut after a quiet slice. SocketException carries the
+        // reason in different fields on the two runtimes, so a timeout is told from a failure by when it
+        // comes: a reset fails at once, a timeout only after most of the slice.
+        private int ReceiveSlice(Socket client, int filled)
+        {
+            long startedMs = _clock.Milliseconds;
+            try
+            {
+                return client.Receive(_receive, filled, _receive.Length - filled, SocketFlags.None);
+            }
+            catch (SocketException)
+            {
+                return _clock.Milliseconds - startedMs >= ReceiveSliceMs / 2 ? TimedOut : 0;
             }
         }
 
