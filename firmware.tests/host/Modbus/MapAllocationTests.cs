@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Hal;
 using System;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Metering;

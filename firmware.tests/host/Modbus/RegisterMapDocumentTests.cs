@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Hal;
 using System;
 using System.IO;
 using System.Text;

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Hal;
 using System.IO;
 using System.Text.Json;
 using Ipenergy.Probe.Config;

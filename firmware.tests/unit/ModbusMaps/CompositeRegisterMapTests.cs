@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Protocols.Modbus.Maps;
 using nanoFramework.TestFramework;

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Modbus.Maps;

@@ -1,6 +1,7 @@
-namespace Ipenergy.Probe.Protocols.Modbus.Maps
+namespace Ipenergy.Probe.Hal
 {
-    /// <summary>What the SunSpec common model (and Modbus device identification) tell about the device.</summary>
+    /// <summary>Who the device is (the board knows its serial number): what SunSpec model 1, Modbus device
+    /// identification, the SNMP system group and ENTITY-MIB report.</summary>
     public sealed class DeviceIdentity
     {
         public const string VendorName = "IPenergy";
