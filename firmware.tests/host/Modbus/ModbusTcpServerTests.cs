@@ -160,6 +160,37 @@ namespace Ipenergy.Probe.Tests.Modbus
             Assert.True(partial.WaitForClose(), "connection with a half frame left open");
         }
 
+        [Fact]
+        public void AFrameTricklingInByteByByteIsCutOffAtTheFrameTimeout()
+        {
+            // Idle timeout far away: only the frame timeout can close this connection.
+            using var server = new ModbusTestServer(idleTimeoutMs: 60000, frameTimeoutMs: 600);
+            using var slow = new RawModbusClient(server.Port, receiveTimeoutMs: 200);
+            var watch = Stopwatch.StartNew();
+            bool closed = false;
+            for (int i = 0; i < GoldenRead.Length - 1 && !closed; i++)
+            {
+                try
+                {
+                    slow.Send(new[] { GoldenRead[i] });
+                    closed = slow.WaitForClose();
+                }
+                catch (System.Net.Sockets.SocketException)
+                {
+                    closed = true;
+                }
+            }
+
+            long ms = watch.ElapsedMilliseconds;
+            Assert.True(closed, "a frame sent one byte every 200 ms was never cut off");
+            Assert.True(ms >= 500, "cut off after " + ms + " ms, before the 600 ms frame timeout");
+            Assert.Equal(1, server.Server.SlowFramesClosed);
+
+            // A client sending whole frames is unaffected.
+            using var client = new RawModbusClient(server.Port);
+            Assert.Equal(GoldenAnswer, client.Transact(GoldenRead));
+        }
+
         [Theory]
         [InlineData(0x00, 0x01, 0x00, 0x06)] // protocol id 1
         [InlineData(0x00, 0x00, 0x00, 0x01)] // length 1: no PDU

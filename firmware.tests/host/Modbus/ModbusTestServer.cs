@@ -7,7 +7,7 @@ namespace Ipenergy.Probe.Tests.Modbus
     /// <summary>A Modbus-TCP server on 127.0.0.1, a free port, over a <see cref="TestRegisterBank"/>; Dispose stops it.</summary>
     public sealed class ModbusTestServer : IDisposable
     {
-        public ModbusTestServer(int maxConnections = ModbusTcpServer.DefaultMaxConnections, int idleTimeoutMs = 10000)
+        public ModbusTestServer(int maxConnections = ModbusTcpServer.DefaultMaxConnections, int idleTimeoutMs = 10000, int frameTimeoutMs = ModbusTcpConnectionHandler.DefaultFrameTimeoutMs)
         {
             Bank = TestRegisterBank.SpecificationExample();
             for (int i = 0; i < 100; i++)
@@ -25,6 +25,7 @@ namespace Ipenergy.Probe.Tests.Modbus
             {
                 MaxConnections = maxConnections,
                 IdleTimeoutMs = idleTimeoutMs,
+                FrameTimeoutMs = frameTimeoutMs,
             };
             Server.Start();
         }

@@ -32,7 +32,12 @@ namespace Ipenergy.Probe.Tests.Unit.Modbus
 
         public static void AssertException(ModbusPduProcessor processor, byte[] request, int function, int code, string what)
         {
-            AssertBytes(new byte[] { (byte)(function | 0x80), (byte)code }, Answer(processor, 1, request), what);
+            AssertException(processor, 1, request, function, code, what);
+        }
+
+        public static void AssertException(ModbusPduProcessor processor, int unit, byte[] request, int function, int code, string what)
+        {
+            AssertBytes(new byte[] { (byte)(function | 0x80), (byte)code }, Answer(processor, unit, request), what);
         }
 
         public static string Hex(byte[] bytes)

@@ -29,13 +29,44 @@ namespace Ipenergy.Probe.Protocols.Modbus
 
         private const int AddressSpace = 65536;
 
-        private readonly IRegisterMap _map;
         private readonly ModbusDeviceIdentification _identification;
+        private IRegisterMap _map;
+        private int _unitId;
+        private bool _writesEnabled;
 
         public ModbusPduProcessor(IRegisterMap map, ModbusDeviceIdentification identification)
         {
             _map = map;
             _identification = identification;
+            _unitId = ThisUnit;
+            _writesEnabled = true;
+        }
+
+        /// <summary>
+        /// The register space answered. Replaced whole when the configuration changes (circuits lay out the
+        /// SunSpec chain); a request already running finishes on the map it started with.
+        /// </summary>
+        public IRegisterMap Map
+        {
+            get { return _map; }
+            set { _map = value; }
+        }
+
+        /// <summary>Unit id this module answers besides 255 (configuration modbus.unitId, 1 by default).</summary>
+        public int UnitId
+        {
+            get { return _unitId; }
+            set { _unitId = value; }
+        }
+
+        /// <summary>
+        /// False: 06 and 16 answer exception 01 ("not an allowable action for the server in its present
+        /// state", v1.1b3), because Modbus carries no authentication (configuration modbus.writesUnlocked).
+        /// </summary>
+        public bool WritesEnabled
+        {
+            get { return _writesEnabled; }
+            set { _writesEnabled = value; }
         }
 
         /// <summary>
@@ -51,7 +82,8 @@ namespace Ipenergy.Probe.Protocols.Modbus
             }
 
             int function = request[offset];
-            if (unitId != ThisUnit && unitId != DirectUnit)
+            IRegisterMap map = _map;
+            if (unitId != _unitId && unitId != DirectUnit)
             {
                 return Exception(function, ModbusExceptionCode.GatewayTargetFailedToRespond, response, responseOffset);
             }
@@ -64,7 +96,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
                 {
                     case ModbusFunctionCode.ReadHoldingRegisters:
                     case ModbusFunctionCode.ReadInputRegisters:
-                        code = ReadRegisters(function == ModbusFunctionCode.ReadHoldingRegisters, request, offset, length, response, responseOffset);
+                        code = ReadRegisters(map, function == ModbusFunctionCode.ReadHoldingRegisters, request, offset, length, response, responseOffset);
                         if (code == ModbusExceptionCode.None)
                         {
                             written = 2 + 2 * ReadUInt16(request, offset + 3);
@@ -72,7 +104,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
 
                         break;
                     case ModbusFunctionCode.WriteSingleRegister:
-                        code = WriteSingle(request, offset, length);
+                        code = _writesEnabled ? WriteSingle(map, request, offset, length) : ModbusExceptionCode.IllegalFunction;
                         if (code == ModbusExceptionCode.None)
                         {
                             Array.Copy(request, offset, response, responseOffset, 5);
@@ -81,7 +113,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
 
                         break;
                     case ModbusFunctionCode.WriteMultipleRegisters:
-                        code = WriteMultiple(request, offset, length);
+                        code = _writesEnabled ? WriteMultiple(map, request, offset, length) : ModbusExceptionCode.IllegalFunction;
                         if (code == ModbusExceptionCode.None)
                         {
                             Array.Copy(request, offset, response, responseOffset, 5);
@@ -113,7 +145,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
         }
 
         // 03/04: start(2) quantity(2) -> byte count(1) + registers.
-        private int ReadRegisters(bool holding, byte[] request, int offset, int length, byte[] response, int responseOffset)
+        private static int ReadRegisters(IRegisterMap map, bool holding, byte[] request, int offset, int length, byte[] response, int responseOffset)
         {
             if (length != 5)
             {
@@ -132,7 +164,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
                 return ModbusExceptionCode.IllegalDataAddress;
             }
 
-            int code = _map.Read(holding, start, quantity, response, responseOffset + 2);
+            int code = map.Read(holding, start, quantity, response, responseOffset + 2);
             if (code != ModbusExceptionCode.None)
             {
                 return MapCode(code);
@@ -144,18 +176,18 @@ namespace Ipenergy.Probe.Protocols.Modbus
         }
 
         // 06: address(2) value(2); every 16-bit value is a legal value for the protocol, the map judges.
-        private int WriteSingle(byte[] request, int offset, int length)
+        private static int WriteSingle(IRegisterMap map, byte[] request, int offset, int length)
         {
             if (length != 5)
             {
                 return ModbusExceptionCode.IllegalDataValue;
             }
 
-            return MapCode(_map.Write(ReadUInt16(request, offset + 1), 1, request, offset + 3));
+            return MapCode(map.Write(ReadUInt16(request, offset + 1), 1, request, offset + 3));
         }
 
         // 16: start(2) quantity(2) byte count(1) values(2N).
-        private int WriteMultiple(byte[] request, int offset, int length)
+        private static int WriteMultiple(IRegisterMap map, byte[] request, int offset, int length)
         {
             if (length < 6)
             {
@@ -175,7 +207,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
                 return ModbusExceptionCode.IllegalDataAddress;
             }
 
-            return MapCode(_map.Write(start, quantity, request, offset + 6));
+            return MapCode(map.Write(start, quantity, request, offset + 6));
         }
 
         // 43/14: MEI(1) ReadDevIdCode(1) ObjectId(1). Returns the response length, or minus the exception code.

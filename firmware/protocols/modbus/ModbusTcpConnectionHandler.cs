@@ -18,6 +18,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
         // request instead of two, and Stop or the idle timeout are still seen within a slice.
         private const int ReceiveSliceMs = 100;
         private const int TimedOut = -1;
+        private const long NoPartialFrame = -1;
 
         // Twice the largest frame: after the whole frames are answered, what remains is less than one
         // frame, so a whole frame always fits behind it.
@@ -28,13 +29,24 @@ namespace Ipenergy.Probe.Protocols.Modbus
         private int _stopRequested;
         private int _requestsHandled;
         private int _malformedClosed;
+        private int _slowFramesClosed;
 
         public ModbusTcpConnectionHandler(ModbusPduProcessor pdu)
         {
             _frames = new ModbusTcpFrameProcessor(pdu);
             IdleTimeoutMs = ModbusTcpServer.DefaultIdleTimeoutMs;
             SendTimeoutMs = 5000;
+            FrameTimeoutMs = DefaultFrameTimeoutMs;
         }
+
+        /// <summary>A request frame must arrive whole within this time once its first byte came.</summary>
+        public const int DefaultFrameTimeoutMs = 5000;
+
+        /// <summary>Milliseconds a started frame may take to arrive whole (set before Serve).</summary>
+        public int FrameTimeoutMs { get; set; }
+
+        /// <summary>Connections closed because a frame did not arrive whole within <see cref="FrameTimeoutMs"/>.</summary>
+        public int SlowFramesClosed { get { return Interlocked.CompareExchange(ref _slowFramesClosed, 0, 0); } }
 
         /// <summary>A connection that sends nothing for this long is closed (set before Serve).</summary>
         public int IdleTimeoutMs { get; set; }
@@ -90,6 +102,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
         {
             int filled = 0;
             long lastByteMs = _clock.Milliseconds;
+            long partialSinceMs = NoPartialFrame;
             while (!Stopping)
             {
                 int start = 0;
@@ -121,6 +134,23 @@ namespace Ipenergy.Probe.Protocols.Modbus
                 {
                     filled -= start;
                     Array.Copy(_receive, start, _receive, 0, filled);
+                }
+
+                // A frame that trickles in byte by byte must still complete in time, or a slow client
+                // would hold one of the few connection slots forever without ever being idle.
+                long now = _clock.Milliseconds;
+                if (filled == 0)
+                {
+                    partialSinceMs = NoPartialFrame;
+                }
+                else if (partialSinceMs == NoPartialFrame || start > 0)
+                {
+                    partialSinceMs = now;
+                }
+                else if (now - partialSinceMs >= FrameTimeoutMs)
+                {
+                    Interlocked.Increment(ref _slowFramesClosed);
+                    return;
                 }
 
                 int received = ReceiveSlice(client, filled);

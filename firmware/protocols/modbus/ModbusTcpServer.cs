@@ -39,7 +39,11 @@ namespace Ipenergy.Probe.Protocols.Modbus
             Port = port;
             MaxConnections = DefaultMaxConnections;
             IdleTimeoutMs = DefaultIdleTimeoutMs;
+            FrameTimeoutMs = ModbusTcpConnectionHandler.DefaultFrameTimeoutMs;
         }
+
+        /// <summary>A request frame must arrive whole within this many milliseconds of its first byte (set before Start).</summary>
+        public int FrameTimeoutMs { get; set; }
 
         /// <summary>The port listened on: after Start, the real one when 0 was asked.</summary>
         public int Port { get; private set; }
@@ -52,6 +56,25 @@ namespace Ipenergy.Probe.Protocols.Modbus
 
         /// <summary>Connections closed on arrival because every handler was busy.</summary>
         public int RejectedConnections { get { return Interlocked.CompareExchange(ref _rejected, 0, 0); } }
+
+        /// <summary>Connections closed because a frame trickled in slower than <see cref="FrameTimeoutMs"/> allows.</summary>
+        public int SlowFramesClosed
+        {
+            get
+            {
+                int total = 0;
+                Slot[] slots = _slots;
+                if (slots != null)
+                {
+                    for (int i = 0; i < slots.Length; i++)
+                    {
+                        total += slots[i].Handler.SlowFramesClosed;
+                    }
+                }
+
+                return total;
+            }
+        }
 
         /// <summary>Frames answered by all handlers.</summary>
         public int RequestsHandled
@@ -109,6 +132,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
                 {
                     ModbusTcpConnectionHandler handler = new ModbusTcpConnectionHandler(_pdu);
                     handler.IdleTimeoutMs = IdleTimeoutMs;
+                    handler.FrameTimeoutMs = FrameTimeoutMs;
                     _slots[i] = new Slot(this, handler);
                 }
 
