@@ -1,0 +1,108 @@
+namespace Ipenergy.Probe.Protocols.Snmp.Mib
+{
+    /// <summary>
+    /// Every OID and column number of IPENERGY-EPROBE-MIB (tools/mib/IPENERGY-EPROBE-MIB.txt) the agent
+    /// serves, in this one place. A host test checks each against the MIB file (OID, SMI type, access).
+    /// </summary>
+    public static class EprobeMibLayout
+    {
+        /// <summary>eprobeDevice = objects.1: scalars device.s.0.</summary>
+        public static readonly uint[] Device = ObjectId.Append(EprobeOids.Objects, 1);
+
+        public const uint DeviceModel = 1;
+        public const uint DeviceSerialNumber = 2;
+        public const uint DeviceFirmwareVersion = 3;
+        public const uint DeviceChannelCount = 4;
+        public const uint DeviceNominalVoltage = 5;
+        public const uint DeviceNominalFrequency = 6;
+        public const uint DeviceFrequency = 7;
+        public const uint DeviceVoltageUnbalance = 8;
+        public const uint DeviceMeasurementSequence = 9;
+        public const uint DeviceMeasurementAge = 10;
+        public const uint DeviceCircuitCount = 11;
+
+        /// <summary>The device group's scalars, ascending.</summary>
+        public static readonly uint[] DeviceScalars = new uint[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+
+        /// <summary>eprobePhaseEntry = objects.2.1 (index column 1 is not-accessible).</summary>
+        public static readonly uint[] PhaseEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 2), 1);
+
+        public const uint PhaseName = 2;
+        public const uint PhasePresent = 3;
+        public const uint PhaseVoltage = 4;
+        public const uint PhaseFundamentalVoltage = 5;
+        public const uint PhaseFrequency = 6;
+        public const uint PhaseThd = 7;
+        public const uint PhaseAngle = 8;
+
+        public static readonly uint[] PhaseColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8 };
+
+        /// <summary>eprobeChannelEntry = objects.3.1.</summary>
+        public static readonly uint[] ChannelEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 3), 1);
+
+        public const uint ChannelLabel = 2;
+        public const uint ChannelRack = 3;
+        public const uint ChannelCustomer = 4;
+        public const uint ChannelFeed = 5;
+        public const uint ChannelPhase = 6;
+        public const uint ChannelCtRating = 7;
+        public const uint ChannelCurrent = 8;
+        public const uint ChannelActivePower = 9;
+        public const uint ChannelReactivePower = 10;
+        public const uint ChannelApparentPower = 11;
+        public const uint ChannelPowerFactor = 12;
+        public const uint ChannelCosPhi = 13;
+        public const uint ChannelThd = 14;
+        public const uint ChannelLoad = 15;
+        public const uint ChannelEnergyImport = 16;
+        public const uint ChannelEnergyExport = 17;
+        public const uint ChannelReactiveEnergyImport = 18;
+        public const uint ChannelReactiveEnergyExport = 19;
+
+        public static readonly uint[] ChannelColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19 };
+
+        /// <summary>eprobeCircuitEntry = objects.4.1.</summary>
+        public static readonly uint[] CircuitEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 4), 1);
+
+        public const uint CircuitName = 2;
+        public const uint CircuitCustomer = 3;
+        public const uint CircuitPhaseCount = 4;
+        public const uint CircuitBreakerRating = 5;
+        public const uint CircuitMaxCurrent = 6;
+        public const uint CircuitLoad = 7;
+        public const uint CircuitActivePower = 8;
+        public const uint CircuitReactivePower = 9;
+        public const uint CircuitApparentPower = 10;
+        public const uint CircuitPowerFactor = 11;
+        public const uint CircuitCurrentUnbalance = 12;
+        public const uint CircuitNeutralCurrent = 13;
+        public const uint CircuitEnergyImport = 14;
+        public const uint CircuitEnergyExport = 15;
+
+        public static readonly uint[] CircuitColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 };
+
+        /// <summary>eprobeAlarmObjects = objects.5: accessible-for-notify objects of the notifications.</summary>
+        public static readonly uint[] AlarmObjects = ObjectId.Append(EprobeOids.Objects, 5);
+
+        public const uint AlarmSourceKind = 1;
+        public const uint AlarmSourceIndex = 2;
+        public const uint AlarmSourceName = 3;
+        public const uint AlarmQuantity = 4;
+        public const uint AlarmLevel = 5;
+        public const uint AlarmValue = 6;
+        public const uint AlarmThreshold = 7;
+
+        /// <summary>eprobeAlarmRaised = notifications.0.1.</summary>
+        public static readonly uint[] AlarmRaised = ObjectId.Append(ObjectId.Append(EprobeOids.Notifications, 0), 1);
+
+        /// <summary>eprobeAlarmCleared = notifications.0.2.</summary>
+        public static readonly uint[] AlarmCleared = ObjectId.Append(ObjectId.Append(EprobeOids.Notifications, 0), 2);
+
+        /// <summary>TruthValue (SNMPv2-TC).</summary>
+        public const int True = 1;
+        public const int False = 2;
+
+        /// <summary>Longest channel/circuit text (DisplayString (SIZE (0..32)), ConfigValidator.MaxLabelLength).</summary>
+        public const int MaxLabelLength = 32;
+    }
+}
