@@ -77,10 +77,18 @@ namespace Ipenergy.Probe.Simulator
             try
             {
                 string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
-                app = new ProbeApp(samples, clock, config, options.BindAddress, options.HttpPort, options.ModbusPort, flash,
-                    options.NtpServers.ToArray(),
+                var probeOptions = new ProbeOptions
+                {
+                    BindAddress = options.BindAddress,
+                    HttpPort = options.HttpPort,
+                    ModbusPort = options.ModbusPort,
+                    NtpServers = options.NtpServers.ToArray(),
+                    SerialNumber = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir),
+                };
+                app = new ProbeApp(samples, clock, config, flash,
                     new Ipenergy.Probe.Protocols.Http.SingleUserCredentials(ProbeApp.DefaultAdminUser,
-                        string.IsNullOrEmpty(password) ? ProbeApp.DefaultAdminPassword : password));
+                        string.IsNullOrEmpty(password) ? ProbeApp.DefaultAdminPassword : password),
+                    probeOptions);
                 app.Start();
             }
             catch (Exception e)
@@ -108,6 +116,7 @@ namespace Ipenergy.Probe.Simulator
                 ", data-dir " + dataDir);
             Console.Out.WriteLine("http   " + Url(options.BindAddress, app.HttpPort));
             Console.Out.WriteLine("config " + app.ConfigLoadMessage);
+            Console.Out.WriteLine("serial " + app.Identity.SerialNumber);
             if (app.Sntp != null)
             {
                 Console.Out.WriteLine("sntp   " + string.Join(", ", options.NtpServers));
@@ -155,6 +164,19 @@ namespace Ipenergy.Probe.Simulator
         {
             string host = bindAddress.Contains(':') ? "[" + bindAddress + "]" : bindAddress;
             return "tcp://" + host + ":" + port;
+        }
+
+        // VP3-/VP18- and 6 hex digits of an FNV-1a hash of the data directory: stable across restarts of one
+        // probe, different between probes started side by side (fleet and bus tests).
+        private static string DerivedSerial(string model, string dataDir)
+        {
+            uint hash = 2166136261;
+            foreach (char c in dataDir)
+            {
+                hash = (hash ^ c) * 16777619;
+            }
+
+            return "VP" + model.Substring(3) + "-" + (hash & 0xFFFFFF).ToString("X6", System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private static string OneLine(string text)

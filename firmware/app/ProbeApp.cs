@@ -35,6 +35,9 @@ namespace Ipenergy.Probe.App
         private MeteringEngine _engine;
         private readonly HttpServer _http;
         private readonly ModbusTcpServer _modbus;
+        private readonly ModbusPduProcessor _modbusUnit;
+        private readonly ProbeOptions _options;
+        private readonly DeviceIdentity _identity;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -67,8 +70,19 @@ namespace Ipenergy.Probe.App
         /// </summary>
         public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, string bindAddress, int httpPort,
             int modbusPort, IFlashStorage flash, string[] ntpServers, ICredentialCheck credentials)
+            : this(samples, clock, config, flash, credentials, Options(bindAddress, httpPort, modbusPort, ntpServers))
+        {
+        }
+
+        /// <summary>
+        /// The whole e-Probe. <paramref name="config"/> is the fallback used when the flash holds no
+        /// configuration; <paramref name="options"/> says where the services listen and who the device is.
+        /// </summary>
+        public ProbeApp(ISampleSource samples, IClock clock, MeterConfig config, IFlashStorage flash,
+            ICredentialCheck credentials, ProbeOptions options)
         {
             _samples = samples;
+            _options = options;
             ISettableClock settable = clock as ISettableClock;
             _clock = settable != null ? settable : new SettableClockAdapter(clock);
             _flash = flash;
@@ -78,8 +92,10 @@ namespace Ipenergy.Probe.App
             EnergySaveIntervalMilliseconds = current.History.EnergySaveIntervalS * 1000L;
             _engine = new MeteringEngine(current, samples.FrontEnd, _clock);
             _history = new HistoryService(flash, current.Channels.Length, current, _clock);
+            _identity = new DeviceIdentity(DeviceIdentity.ModelForChannels(current.Channels.Length), "", FirmwareVersion,
+                options.SerialNumber);
 
-            string[] servers = MergeServers(ntpServers, current.History.NtpServers);
+            string[] servers = MergeServers(options.NtpServers, current.History.NtpServers);
             _sntp = servers.Length > 0 ? new SntpClient(_clock, servers) : null;
 
             IHttpEndpoint[] endpoints = new IHttpEndpoint[]
@@ -91,14 +107,27 @@ namespace Ipenergy.Probe.App
                 new ConfigEndpoint(_config),
                 new ConfigResetEndpoint(_config, _config),
             };
-            _http = new HttpServer(endpoints, credentials, bindAddress, httpPort);
+            _http = new HttpServer(endpoints, credentials, options.BindAddress, options.HttpPort);
 
             // The configuration can switch Modbus off (modbus.enabled); the port comes from the board or
-            // the simulator's options. Unit id and write lock settings are not applied yet (issue 5 note).
-            if (modbusPort >= 0 && current.Modbus.Enabled)
+            // the simulator's options. Unit id, write lock and the map follow configuration changes.
+            if (options.ModbusPort >= 0 && current.Modbus.Enabled)
             {
-                _modbus = new ModbusTcpServer(CreateModbusUnit(current), bindAddress, modbusPort);
+                _modbusUnit = new ModbusPduProcessor(CreateRegisterMap(current),
+                    new ModbusDeviceIdentification(_identity.Model, FirmwareVersion));
+                ConfigureModbus(current);
+                _modbus = new ModbusTcpServer(_modbusUnit, options.BindAddress, options.ModbusPort);
             }
+        }
+
+        private static ProbeOptions Options(string bindAddress, int httpPort, int modbusPort, string[] ntpServers)
+        {
+            ProbeOptions options = new ProbeOptions();
+            options.BindAddress = bindAddress;
+            options.HttpPort = httpPort;
+            options.ModbusPort = modbusPort;
+            options.NtpServers = ntpServers == null ? new string[0] : ntpServers;
+            return options;
         }
 
         /// <summary>A Modbus port that means "no Modbus server".</summary>
@@ -127,6 +156,9 @@ namespace Ipenergy.Probe.App
                 return engine.Latest;
             }
         }
+
+        /// <summary>Who the device is: model, firmware version, the board's serial number.</summary>
+        public DeviceIdentity Identity { get { return _identity; } }
 
         /// <summary>The configuration in force (stored one, or the fallback).</summary>
         public MeterConfig Config { get { return _config.Current; } }
@@ -358,6 +390,11 @@ namespace Ipenergy.Probe.App
             }
 
             _history.Configure(config);
+            if (_modbusUnit != null)
+            {
+                ConfigureModbus(config);
+                _modbusUnit.Map = CreateRegisterMap(config);
+            }
         }
 
         // Feeds every published second, in order, to the history, billing and PUE records, off the
@@ -375,16 +412,25 @@ namespace Ipenergy.Probe.App
             }
         }
 
-        // Unit 1: vendor map (1000), configuration block (3000), SunSpec (40000). The circuits of the
-        // configuration at boot lay out the SunSpec meters and the vendor circuit region.
-        private ModbusPduProcessor CreateModbusUnit(MeterConfig current)
+        // Vendor map (1000), configuration block (3000), SunSpec (40000); the configuration's circuits lay
+        // out the SunSpec meters and the vendor circuit region.
+        private IRegisterMap CreateRegisterMap(MeterConfig current)
         {
-            int channels = current.Channels.Length;
-            string model = DeviceIdentity.ModelForChannels(channels);
-            DeviceIdentity identity = new DeviceIdentity(model, "", FirmwareVersion, "");
-            IRegisterMap map = ProbeRegisterMap.Create(this, current, new ModbusConfigStore(_config), _clock, identity,
-                ModbusPduProcessor.ThisUnit);
-            return new ModbusPduProcessor(map, new ModbusDeviceIdentification(model, FirmwareVersion));
+            return ProbeRegisterMap.Create(this, current, new ModbusConfigStore(_config), _clock, _identity,
+                current.Modbus.UnitId);
+        }
+
+        // Applies modbus.unitId and modbus.writesUnlocked, and lays the map out again when the circuits may
+        // have changed. Port and enabled need a restart (the listening socket stays as it is).
+        private void ConfigureModbus(MeterConfig config)
+        {
+            if (_modbusUnit == null)
+            {
+                return;
+            }
+
+            _modbusUnit.UnitId = config.Modbus.UnitId;
+            _modbusUnit.WritesEnabled = config.Modbus.WritesUnlocked;
         }
 
         // The configuration service as the Modbus configuration block sees it.

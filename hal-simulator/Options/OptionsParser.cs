@@ -18,7 +18,7 @@ namespace Ipenergy.Probe.Simulator
         private static readonly string[] ValueOptions =
         {
             "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
-            "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start",
+            "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start", "--serial",
         };
 
         private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario" };
@@ -112,6 +112,9 @@ namespace Ipenergy.Probe.Simulator
                         break;
                     case "--clock-start":
                         options.ClockStart = ParseClockStart(value);
+                        break;
+                    case "--serial":
+                        options.SerialNumber = ParseSerial(value);
                         break;
                     case "--standard-ports":
                         options.StandardPorts = true;
@@ -269,6 +272,24 @@ namespace Ipenergy.Probe.Simulator
             }
 
             return rate;
+        }
+
+        private static string ParseSerial(string value)
+        {
+            if (string.IsNullOrEmpty(value) || value.Length > 32)
+            {
+                throw new SetupException("--serial must be 1..32 letters, digits or '-', got '" + value + "'");
+            }
+
+            foreach (char c in value)
+            {
+                if (!(char.IsAsciiLetterOrDigit(c) || c == '-'))
+                {
+                    throw new SetupException("--serial must be 1..32 letters, digits or '-', got '" + value + "'");
+                }
+            }
+
+            return value;
         }
 
         private static string NonEmpty(string name, string value, string what)

@@ -45,6 +45,9 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>--clock-start ISO8601: the device clock's time at start (tests start it wrong); null: the host's UTC now.</summary>
         public DateTime? ClockStart { get; set; }
 
+        /// <summary>--serial TEXT: the device's serial number; null: one derived from the data directory.</summary>
+        public string SerialNumber { get; set; }
+
         /// <summary>--help: print usage and exit.</summary>
         public bool Help { get; set; }
 

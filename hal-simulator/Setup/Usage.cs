@@ -24,6 +24,8 @@ usage: hal-simulator [options]
   --sample-rate HZ         ADC frames per second (default 3200: 64 samples per cycle at 50 Hz)
   --ntp-server HOST[:PORT] SNTP server for the device clock, repeatable (default none: the clock runs unsynchronized)
   --clock-start ISO8601    start the device clock at this UTC time instead of now (to test SNTP)
+  --serial TEXT            the device's serial number (default: VP<channels>-<6 hex digits> derived from --data-dir,
+                           so a probe keeps its serial across restarts)
   --print-scenario         print the scenario in force as JSON and exit
   --help, -h               this text
 

@@ -19,7 +19,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
         public void SunSpecWalkOfTheVirtualProbeAgreesWithTheJsonApi()
         {
             // The built-in room's first three racks; no circuits configured: one model 201 per channel.
-            using var probe = new VirtualProbe("--model", "MPP3");
+            using var probe = new VirtualProbe("--model", "MPP3", "--serial", "TEST-0042");
             JsonElement m = probe.MeasurementsAfter(2.0);
 
             var r = ModbusPeerRunner.Python(SunSpecMapPymodbusTests.Walk, probe.ModbusPort.ToString(), Path.Combine(RepoLayout.Root, "tools", "sunspec"));
@@ -30,6 +30,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             JsonElement common = models[0];
             Assert.Equal("IPenergy", common.GetProperty("Mn").GetString());
             Assert.Equal("MPP3", common.GetProperty("Md").GetString());
+            Assert.Equal("TEST-0042", common.GetProperty("SN").GetString());
 
             JsonElement[] meters = models.EnumerateArray().Skip(1).ToArray();
             Assert.Equal(3, meters.Length);

@@ -68,6 +68,64 @@ namespace Ipenergy.Probe.Tests.Modbus
         }
 
         [Fact]
+        public void ConfigurationChangesApplyUnitIdWriteLockAndCircuitLayoutWithoutRestart()
+        {
+            Scenario scenario = DefaultScenario.Create("MPP3");
+            WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario, 3200);
+            SimulatedClock clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), "127.0.0.1", 0, 0, null, new string[0],
+                new Ipenergy.Probe.Protocols.Http.SingleUserCredentials("admin", "admin"));
+            app.Start();
+            try
+            {
+                using var client = new RawModbusClient(app.ModbusPort);
+                byte[] unlock = { 0x06, 0x0B, 0xB8, 0x5A, 0xFE }; // 06 to 3000: the configuration block's unlock code
+
+                // Factory settings: unit 1, writes locked, no circuits (one meter model 201 per channel).
+                Assert.Equal(new byte[] { 0x86, 0x01 }, client.Transact(RawModbusClient.Frame(1, 1, unlock))[7..]);
+                Assert.Equal(201, FirstMeterModel(client, 1));
+
+                using var http = new System.Net.Http.HttpClient();
+                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                    Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("admin:admin")));
+                string json = "{\"modbus\":{\"unitId\":7,\"writesUnlocked\":true},"
+                    + "\"circuits\":[{\"name\":\"PDU-A\",\"channels\":[1,2,3],\"breakerRatedA\":32}]}";
+                var put = http.PutAsync("http://127.0.0.1:" + app.HttpPort + "/api/v1/config",
+                    new System.Net.Http.StringContent(json)).Result;
+                Assert.True(put.IsSuccessStatusCode, "PUT /api/v1/config: " + put.Content.ReadAsStringAsync().Result);
+
+                // The metering thread applies it between two blocks.
+                Stopwatch wall = Stopwatch.StartNew();
+                while (client.Transact(RawModbusClient.Frame(2, 7, 0x03, 0x9C, 0x40, 0x00, 0x02))[7] != 0x03)
+                {
+                    Assert.True(wall.Elapsed < TimeSpan.FromSeconds(30), "unit 7 never answered");
+                    Thread.Sleep(20);
+                }
+
+                Assert.Equal(new byte[] { 0x83, 0x0B }, client.Transact(RawModbusClient.Frame(3, 1, 0x03, 0x9C, 0x40, 0x00, 0x02))[7..]);
+                Assert.Equal(new byte[] { 0x06, 0x0B, 0xB8, 0x5A, 0xFE }, client.Transact(RawModbusClient.Frame(4, 7, unlock))[7..]);
+                Assert.Equal(203, FirstMeterModel(client, 7));
+            }
+            finally
+            {
+                adc.Stop();
+                app.Stop();
+            }
+        }
+
+        // The model id after SunSpec's common model 1 (40002 + 2 + its length).
+        private static int FirstMeterModel(RawModbusClient client, int unit)
+        {
+            byte[] common = client.Transact(RawModbusClient.Frame(5, unit, 0x03, 0x9C, 0x42, 0x00, 0x02));
+            Assert.Equal(0x03, common[7]);
+            Assert.Equal(1, (common[9] << 8) | common[10]);
+            int next = 40004 + ((common[11] << 8) | common[12]);
+            byte[] model = client.Transact(RawModbusClient.Frame(6, unit, 0x03, (byte)(next >> 8), (byte)next, 0x00, 0x01));
+            Assert.Equal(0x03, model[7]);
+            return (model[9] << 8) | model[10];
+        }
+
+        [Fact]
         public void NegativePortMeansNoModbusServer()
         {
             Scenario scenario = DefaultScenario.Create("MPP3");

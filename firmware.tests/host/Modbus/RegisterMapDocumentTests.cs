@@ -133,7 +133,8 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("    " + UpdateVariable + "=1 dotnet test firmware.tests/host --filter FullyQualifiedName~RegisterMapDocument\n\n");
             md.Append("The same test fails when this file or `register-map.csv` differs from the code.\n\n");
             md.Append("## Conventions\n\n");
-            md.Append("- Unit id 1. Addresses are the 0-based protocol addresses carried in the request (register 1000 here is\n");
+            md.Append("- Unit id 1 (configuration `modbus.unitId`, 1..247) and 255. Other unit ids answer exception 0x0B.\n");
+            md.Append("- Addresses are the 0-based protocol addresses carried in the request (register 1000 here is\n");
             md.Append("  \"41001\"/\"31001\" in 1-based documentation; SunSpec's 40000 is \"40001\").\n");
             md.Append("- Function 03 (holding) and 04 (input) read the same registers.\n");
             md.Append("- 32- and 64-bit values are big-endian with the most significant word first. float32 is IEEE 754;\n");
@@ -158,7 +159,9 @@ namespace Ipenergy.Probe.Tests.Modbus
             Table(md, "Channel record (channel 1 at " + VendorMapLayout.ChannelAddress + ")", VendorMapLayout.Channel, 0, "Offset");
             Table(md, "Circuit record (circuit 1 at " + VendorMapLayout.CircuitAddress + ")", VendorMapLayout.Circuit, 0, "Offset");
             md.Append("## Configuration block\n\n");
-            md.Append("Writes need the unlock register first (Modbus has no authentication). Values are checked with the\n");
+            md.Append("Writes are locked by default: functions 06 and 16 answer exception 01 until an administrator sets\n");
+            md.Append("`modbus.writesUnlocked` to true (HTTP `PUT /api/v1/config`). Even then each writing client needs the\n");
+            md.Append("unlock register first (Modbus has no authentication). Values are checked with the\n");
             md.Append("configuration rules (`ConfigValidator`), then saved and applied like `PUT /api/v1/config`. One write\n");
             md.Append("request may start with the unlock code and carry the values after it.\n\n");
             md.Append("| Address | Name | Unit | Access | Description |\n|---|---|---|---|---|\n");

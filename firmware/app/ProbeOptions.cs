@@ -1,0 +1,44 @@
+namespace Ipenergy.Probe.App
+{
+    /// <summary>
+    /// What the board (or the simulator's command line) tells the app besides the stored configuration:
+    /// where to listen, extra time servers and trap receivers, and the device's serial number.
+    /// </summary>
+    public sealed class ProbeOptions
+    {
+        /// <summary>A port that means "this service is off".</summary>
+        public const int Off = -1;
+
+        public ProbeOptions()
+        {
+            BindAddress = "";
+            HttpPort = 80;
+            ModbusPort = Off;
+            SnmpPort = Off;
+            NtpServers = new string[0];
+            TrapTargets = new string[0];
+            SerialNumber = "";
+        }
+
+        /// <summary>IPv4 address the servers bind ("" = every interface).</summary>
+        public string BindAddress { get; set; }
+
+        /// <summary>HTTP port (0 = any free port).</summary>
+        public int HttpPort { get; set; }
+
+        /// <summary>Modbus-TCP port (0 = any free port, <see cref="Off"/> = no server; modbus.enabled can also switch it off).</summary>
+        public int ModbusPort { get; set; }
+
+        /// <summary>SNMP UDP port (0 = any free port, <see cref="Off"/> = no agent; snmp.enabled can also switch it off).</summary>
+        public int SnmpPort { get; set; }
+
+        /// <summary>"host:port" time servers added to those of the configuration.</summary>
+        public string[] NtpServers { get; set; }
+
+        /// <summary>"host:port" trap receivers added to those of the configuration.</summary>
+        public string[] TrapTargets { get; set; }
+
+        /// <summary>The board's serial number (from its chip ID or factory data); up to 32 characters.</summary>
+        public string SerialNumber { get; set; }
+    }
+}
