@@ -135,6 +135,54 @@ namespace Ipenergy.Probe.Tests.Snmp
         }
 
         [Fact]
+        public void EnumerationsMatchTheCodesConstants()
+        {
+            Dictionary<string, MibObject> objects = ReadMib(out _);
+            AssertEnumeration(objects, "eprobeAlarmSourceKind", new Dictionary<string, int>
+            {
+                { "device", EprobeMibLayout.SourceDevice },
+                { "phase", EprobeMibLayout.SourcePhase },
+                { "channel", EprobeMibLayout.SourceChannel },
+                { "circuit", EprobeMibLayout.SourceCircuit },
+            });
+            AssertEnumeration(objects, "eprobeAlarmQuantity", new Dictionary<string, int>
+            {
+                { "voltage", EprobeMibLayout.QuantityVoltage },
+                { "current", EprobeMibLayout.QuantityCurrent },
+                { "activePower", EprobeMibLayout.QuantityActivePower },
+                { "load", EprobeMibLayout.QuantityLoad },
+                { "thd", EprobeMibLayout.QuantityThd },
+                { "frequency", EprobeMibLayout.QuantityFrequency },
+                { "voltageUnbalance", EprobeMibLayout.QuantityVoltageUnbalance },
+                { "currentUnbalance", EprobeMibLayout.QuantityCurrentUnbalance },
+                { "neutralCurrent", EprobeMibLayout.QuantityNeutralCurrent },
+                { "powerFactor", EprobeMibLayout.QuantityPowerFactor },
+            });
+            AssertEnumeration(objects, "eprobeAlarmLevel", new Dictionary<string, int>
+            {
+                { "warning", EprobeMibLayout.LevelWarning },
+                { "critical", EprobeMibLayout.LevelCritical },
+            });
+            AssertEnumeration(objects, "eprobeChannelPhase", new Dictionary<string, int>
+            {
+                { "l1", EprobeMibLayout.ChannelPhaseL1 },
+                { "l2", EprobeMibLayout.ChannelPhaseL1 + 1 },
+                { "l3", EprobeMibLayout.ChannelPhaseL1 + 2 },
+            });
+        }
+
+        private static void AssertEnumeration(Dictionary<string, MibObject> objects, string name, Dictionary<string, int> expected)
+        {
+            var actual = new Dictionary<string, int>();
+            foreach (Match m in Regex.Matches(objects[name].Syntax, @"(\w+)\s*\(\s*(\d+)\s*\)"))
+            {
+                actual[m.Groups[1].Value] = int.Parse(m.Groups[2].Value);
+            }
+
+            Assert.Equal(expected.OrderBy(p => p.Key), actual.OrderBy(p => p.Key));
+        }
+
+        [Fact]
         public void TheParserSeesEveryObjectTypeOfTheFile()
         {
             // Guards the agreement test against a parser that silently misses clauses.

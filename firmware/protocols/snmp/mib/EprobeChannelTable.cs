@@ -58,7 +58,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                     value.SetText(config.Feed);
                     return true;
                 case EprobeMibLayout.ChannelPhase:
-                    value.SetInteger32(config.Phase + 1);
+                    value.SetInteger32(config.Phase + EprobeMibLayout.ChannelPhaseL1);
                     return true;
                 case EprobeMibLayout.ChannelCtRating:
                     value.SetGauge32(EprobeScale.Unsigned(config.CtRatedAmps, 1.0));

@@ -27,6 +27,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
             _identity = identity;
             _clock = clock;
             _change = change;
+            _config = live.Current;
         }
 
         public override void BeginRequest()

@@ -92,6 +92,31 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public const uint AlarmValue = 6;
         public const uint AlarmThreshold = 7;
 
+        /// <summary>eprobeAlarmSourceKind values.</summary>
+        public const int SourceDevice = 1;
+        public const int SourcePhase = 2;
+        public const int SourceChannel = 3;
+        public const int SourceCircuit = 4;
+
+        /// <summary>eprobeAlarmQuantity values (the value and threshold use the matching column's scale).</summary>
+        public const int QuantityVoltage = 1;
+        public const int QuantityCurrent = 2;
+        public const int QuantityActivePower = 3;
+        public const int QuantityLoad = 4;
+        public const int QuantityThd = 5;
+        public const int QuantityFrequency = 6;
+        public const int QuantityVoltageUnbalance = 7;
+        public const int QuantityCurrentUnbalance = 8;
+        public const int QuantityNeutralCurrent = 9;
+        public const int QuantityPowerFactor = 10;
+
+        /// <summary>eprobeAlarmLevel values.</summary>
+        public const int LevelWarning = 1;
+        public const int LevelCritical = 2;
+
+        /// <summary>eprobeChannelPhase values: l1(1), l2(2), l3(3) = phase index + 1.</summary>
+        public const int ChannelPhaseL1 = 1;
+
         /// <summary>eprobeAlarmRaised = notifications.0.1.</summary>
         public static readonly uint[] AlarmRaised = ObjectId.Append(ObjectId.Append(EprobeOids.Notifications, 0), 1);
 
