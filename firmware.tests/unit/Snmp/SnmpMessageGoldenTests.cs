@@ -1,0 +1,68 @@
+using Ipenergy.Probe.Protocols.Snmp;
+using nanoFramework.TestFramework;
+
+namespace Ipenergy.Probe.Tests.Unit.Snmp
+{
+    /// <summary>
+    /// Whole request and response datagrams written by hand from RFC 1157 / RFC 3416 (message and PDU
+    /// layout) and X.690 (encodings), byte for byte.
+    /// </summary>
+    [TestClass]
+    public class SnmpMessageGoldenTests
+    {
+        // enterprises.32473.99.1.1.0 = 2B 06 01 04 01 81 FD 59 63 01 01 00 (12 octets).
+        private const string Number = "06 0C 2B 06 01 04 01 81 FD 59 63 01 01 00";
+
+        [TestMethod]
+        public void GetRequestV2c()
+        {
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            byte[] request = SnmpPackets.FromHex(
+                "30 2A 02 01 01 04 06 70 75 62 6C 69 63 A0 1D 02 01 01 02 01 00 02 01 00 30 12 30 10 " + Number + " 05 00");
+            SnmpPackets.AssertBytes(
+                "30 2B 02 01 01 04 06 70 75 62 6C 69 63 A2 1E 02 01 01 02 01 00 02 01 00 30 13 30 11 " + Number + " 02 01 2A",
+                SnmpPackets.Answer(p, request), "GET 42");
+        }
+
+        [TestMethod]
+        public void GetRequestV1WithNoSuchName()
+        {
+            // v1 GET of .99.1.1.1 (no such instance): noSuchName, error-index 1, the request's varbinds.
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            string name = "06 0C 2B 06 01 04 01 81 FD 59 63 01 01 01";
+            byte[] request = SnmpPackets.FromHex(
+                "30 2C 02 01 00 04 06 70 75 62 6C 69 63 A0 1F 02 03 01 00 00 02 01 00 02 01 00 30 12 30 10 " + name + " 05 00");
+            SnmpPackets.AssertBytes(
+                "30 2C 02 01 00 04 06 70 75 62 6C 69 63 A2 1F 02 03 01 00 00 02 01 02 02 01 01 30 12 30 10 " + name + " 05 00",
+                SnmpPackets.Answer(p, request), "v1 noSuchName");
+        }
+
+        [TestMethod]
+        public void GetNextV2cAtTheEndOfTheView()
+        {
+            // GETNEXT of 1.3.6.1.4.1.32473.100 (after every test subtree): endOfMibView under the request's name.
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            string name = "06 08 2B 06 01 04 01 81 FD 5A";
+            byte[] request = SnmpPackets.FromHex(
+                "30 26 02 01 01 04 06 70 75 62 6C 69 63 A1 19 02 01 07 02 01 00 02 01 00 30 0E 30 0C " + name + " 05 00");
+            SnmpPackets.AssertBytes(
+                "30 26 02 01 01 04 06 70 75 62 6C 69 63 A2 19 02 01 07 02 01 00 02 01 00 30 0E 30 0C " + name + " 82 00",
+                SnmpPackets.Answer(p, request), "endOfMibView");
+        }
+
+        [TestMethod]
+        public void GetCounter64AndNegativeInteger()
+        {
+            // .99.1.4.0 Counter64 0x0123456789ABCDEF and .99.1.9.0 Integer32 -5, in one v2c GET.
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            string counter = "06 0C 2B 06 01 04 01 81 FD 59 63 01 04 00";
+            string negative = "06 0C 2B 06 01 04 01 81 FD 59 63 01 09 00";
+            byte[] request = SnmpPackets.FromHex(
+                "30 3C 02 01 01 04 06 70 75 62 6C 69 63 A0 2F 02 01 02 02 01 00 02 01 00 30 24 30 10 " + counter + " 05 00 30 10 " + negative + " 05 00");
+            SnmpPackets.AssertBytes(
+                "30 45 02 01 01 04 06 70 75 62 6C 69 63 A2 38 02 01 02 02 01 00 02 01 00 30 2D 30 18 " + counter
+                + " 46 08 01 23 45 67 89 AB CD EF 30 11 " + negative + " 02 01 FB",
+                SnmpPackets.Answer(p, request), "Counter64 and -5");
+        }
+    }
+}
