@@ -9,10 +9,11 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
     public sealed class SnmpAuthenTrapSwitch
     {
         /// <summary>
-        /// Enabled: the switch cannot be persisted, so a default of "off" would make the feature unusable
-        /// after every reboot; with no trap target configured (the factory default) nothing is sent anyway.
+        /// Disabled, as net-snmp ships it and as the agent's SnmpSettings.AuthenticationTraps starts: scanners
+        /// trying "public" would otherwise flood the trap receivers. An operator enables it by SET (kept
+        /// until restart), or the application builds the switch with true.
         /// </summary>
-        public const bool DefaultEnabled = true;
+        public const bool DefaultEnabled = false;
 
         /// <summary>The MIB's enabled(1) and disabled(2).</summary>
         public const int EnabledValue = 1;
