@@ -161,6 +161,25 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
         }
 
         [TestMethod]
+        public void SwitchOverTheAgentSettingsIsTheFlagTheAgentReads()
+        {
+            SnmpSettings settings = new SnmpSettings();
+            SnmpAuthenTrapSwitch authenTraps = new SnmpAuthenTrapSwitch(settings);
+            Assert.AreEqual(settings.AuthenticationTraps, authenTraps.Enabled);
+            SnmpGroup group = new SnmpGroup(new SnmpCounters(), authenTraps);
+            uint[] oid = SnmpScalar(30);
+            SnmpValue value = new SnmpValue();
+            value.SetInteger32(1);
+            group.BeginRequest();
+            Assert.AreEqual(SnmpErrorStatus.NoError, group.TestSet(oid, oid.Length, value));
+            Assert.AreEqual(SnmpErrorStatus.NoError, group.CommitSet(oid, oid.Length, value));
+            Assert.IsTrue(settings.AuthenticationTraps, "SET enabled(1) reaches the agent's settings");
+            settings.AuthenticationTraps = false;
+            group.Get(oid, oid.Length, value);
+            Assert.AreEqual(2, value.Integer, "and the group reads them back");
+        }
+
+        [TestMethod]
         public void SetSysNameLocationContactGoesThroughTheLiveConfiguration()
         {
             StandardMibFixture f = new StandardMibFixture();
