@@ -7,7 +7,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
     /// The entity list shared by entPhysicalTable, entLastChangeTime and entPhySensorTable. It is rebuilt
     /// only when the configuration object in force changes (the configuration is replaced whole, so one
     /// reference comparison per request tells), and entLastChangeTime moves only when the rebuilt list
-    /// differs from the previous one (a new sysName, say, changes no entity).
+    /// differs from the previous one (a new sysName, say, changes no entity). The change is noticed at the
+    /// first request after it, so entLastChangeTime is that request's sysUpTime: an NMS polling it still
+    /// sees every change (RFC 6933 asks for nothing finer without entConfigChange notifications).
     /// </summary>
     public sealed class EntityInventory
     {
