@@ -148,7 +148,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             AssertEnumeration(objects, "eprobeAlarmQuantity", new Dictionary<string, int>
             {
                 { "voltage", EprobeMibLayout.QuantityVoltage },
-                { "current", EprobeMibLayout.QuantityCurrent },
+                { "rmsCurrent", EprobeMibLayout.QuantityCurrent },
                 { "activePower", EprobeMibLayout.QuantityActivePower },
                 { "load", EprobeMibLayout.QuantityLoad },
                 { "thd", EprobeMibLayout.QuantityThd },

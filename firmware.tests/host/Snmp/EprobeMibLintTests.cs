@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.RegularExpressions;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Xunit;
@@ -126,6 +127,37 @@ namespace Ipenergy.Probe.Tests.Snmp
                 "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "." + string.Join(".", ObjectIdOf(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLoad)) + ".7");
             Assert.True(back.ExitCode == 0, back.ToString());
             Assert.Equal("IPENERGY-EPROBE-MIB::eprobeChannelLoad.7", back.Stdout.Trim());
+        }
+
+        [Fact]
+        public void NetSnmpSeesEveryEnumerationLabel()
+        {
+            // net-snmp drops labels it takes for keywords (e.g. "current"): Zabbix and LibreNMS would then
+            // show bare numbers. Every label of every INTEGER { } of the file must survive its parser.
+            string shared = SharedMibs.Directory;
+            if (shared == null)
+            {
+                SharedMibs.ReportAbsent(_out, "net-snmp parse of the IPENERGY-EPROBE-MIB enumerations");
+                return;
+            }
+
+            string mibs = shared + ":" + SharedMibs.ProjectDirectory;
+            string text = File.ReadAllText(EprobeMibTools.MibFile);
+            MatchCollection enums = Regex.Matches(text, @"^(\w+) OBJECT-TYPE\s+SYNTAX\s+INTEGER\s*\{([^}]*)\}", RegexOptions.Multiline);
+            Assert.True(enums.Count >= 4, "only " + enums.Count + " enumerations found");
+            foreach (Match m in enums)
+            {
+                EprobeMibTools.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
+                    "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "-Td", "IPENERGY-EPROBE-MIB::" + m.Groups[1].Value);
+                Assert.True(r.ExitCode == 0, r.ToString());
+                string syntax = r.Stdout.Split('\n').First(l => l.Contains("SYNTAX", StringComparison.Ordinal));
+                _out.WriteLine(m.Groups[1].Value + ": " + syntax.Trim());
+                foreach (Match label in Regex.Matches(m.Groups[2].Value, @"(\w+)\s*\(\s*(\d+)\s*\)"))
+                {
+                    Assert.True(syntax.Contains(label.Groups[1].Value + "(" + label.Groups[2].Value + ")", StringComparison.Ordinal),
+                        m.Groups[1].Value + ": net-snmp lost " + label.Value + ": " + syntax);
+                }
+            }
         }
 
         private static List<string> Lint(string shared, string file)

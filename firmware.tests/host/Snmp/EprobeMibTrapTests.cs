@@ -1,4 +1,8 @@
 using System;
+using System.Diagnostics;
+using System.IO;
+using System.Text;
+using System.Threading;
 using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Xunit;
@@ -53,6 +57,92 @@ namespace Ipenergy.Probe.Tests.Snmp
             Assert.True(_trapd.WaitFor(".1.3.6.1.6.3.1.1.4.1.0 = OID: .1.3.6.1.4.1.32473.1.2.0.2", WaitMs), "v2c cleared: " + _trapd.Log);
             Assert.True(_trapd.WaitFor(".1.3.6.1.4.1.32473.1.2 Enterprise Specific Trap (2) Uptime: ", WaitMs), "v1 cleared: " + _trapd.Log);
             Assert.True(_trapd.WaitFor(A + ".6.0 = INTEGER: 850", WaitMs), "cleared value: " + _trapd.Log);
+        }
+
+        [Fact]
+        public void SnmptrapdWithTheMibPrintsTheNotificationSymbolically()
+        {
+            string shared = SharedMibs.Directory;
+            if (shared == null)
+            {
+                SharedMibs.ReportAbsent(_output, "symbolic snmptrapd decoding of eprobeAlarmRaised");
+                return;
+            }
+
+            string mibs = shared + ":" + SharedMibs.ProjectDirectory;
+            string dir = Directory.CreateTempSubdirectory("eprobe-trapd").FullName;
+            string config = Path.Combine(dir, "snmptrapd.conf");
+            File.WriteAllText(config, "disableAuthorization yes\n");
+            int port = NetSnmpTool.FreeUdpPort();
+            ProcessStartInfo info = NetSnmpTool.StartInfo("snmptrapd", "snmptrapd",
+                "-f", "-Lo", "-C", "-c", config, "-M", mibs, "-m", "SNMPv2-MIB:IPENERGY-EPROBE-MIB", "-p", Path.Combine(dir, "pid"), "udp:127.0.0.1:" + port);
+            var log = new StringBuilder();
+            using Process trapd = Process.Start(info);
+            trapd.OutputDataReceived += (sender, e) => { lock (log) { log.AppendLine(e.Data); } };
+            trapd.ErrorDataReceived += (sender, e) => { lock (log) { log.AppendLine(e.Data); } };
+            trapd.BeginOutputReadLine();
+            trapd.BeginErrorReadLine();
+            try
+            {
+                Assert.True(WaitFor(log, trapd, "NET-SNMP version"), "snmptrapd did not start: " + log);
+                _agent.Settings.TrapTargets = new[] { "127.0.0.1:" + port };
+                var notification = new SnmpNotification(EprobeAlarmNotification.VarbindCount);
+                EprobeAlarmNotification.Fill(notification, true, EprobeMibLayout.SourceChannel, 7, "PDU-7",
+                    EprobeMibLayout.QuantityCurrent, EprobeMibLayout.LevelWarning, 26500, 25600);
+                Assert.Equal(1, _agent.Traps.Send(notification));
+                Assert.True(WaitFor(log, trapd, "eprobeAlarmThreshold.0"), "no notification: " + log);
+                string text;
+                lock (log)
+                {
+                    text = log.ToString();
+                }
+
+                _output.WriteLine(text);
+                Assert.DoesNotContain("Cannot find module", text);
+                Assert.Contains("SNMPv2-MIB::snmpTrapOID.0 = OID: IPENERGY-EPROBE-MIB::eprobeAlarmRaised", text);
+                Assert.Contains("IPENERGY-EPROBE-MIB::eprobeAlarmSourceKind.0 = INTEGER: channel(3)", text);
+                Assert.Contains("IPENERGY-EPROBE-MIB::eprobeAlarmSourceName.0 = STRING: PDU-7", text);
+                Assert.Contains("IPENERGY-EPROBE-MIB::eprobeAlarmQuantity.0 = INTEGER: rmsCurrent(2)", text);
+                Assert.Contains("IPENERGY-EPROBE-MIB::eprobeAlarmLevel.0 = INTEGER: warning(1)", text);
+                Assert.Contains("IPENERGY-EPROBE-MIB::eprobeAlarmValue.0 = INTEGER: 26500", text);
+            }
+            finally
+            {
+                if (!trapd.HasExited)
+                {
+                    trapd.Kill(true);
+                    trapd.WaitForExit(5000);
+                }
+
+                Directory.Delete(dir, true);
+            }
+        }
+
+        private static bool WaitFor(StringBuilder log, Process process, string text)
+        {
+            var watch = Stopwatch.StartNew();
+            while (watch.ElapsedMilliseconds < WaitMs)
+            {
+                lock (log)
+                {
+                    if (log.ToString().Contains(text, StringComparison.Ordinal))
+                    {
+                        return true;
+                    }
+                }
+
+                if (process.HasExited)
+                {
+                    break;
+                }
+
+                Thread.Sleep(20);
+            }
+
+            lock (log)
+            {
+                return log.ToString().Contains(text, StringComparison.Ordinal);
+            }
         }
     }
 }
