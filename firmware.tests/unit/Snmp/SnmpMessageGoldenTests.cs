@@ -64,5 +64,30 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
                 + " 46 08 01 23 45 67 89 AB CD EF 30 11 " + negative + " 02 01 FB",
                 SnmpPackets.Answer(p, request), "Counter64 and -5");
         }
+
+        [TestMethod]
+        public void GetBulkTwoRepetitions()
+        {
+            // GETBULK non-repeaters 0, max-repetitions 2 of .99.2.1.4 (the Gauge32 column): cells 1 and 2.
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            string column = "2B 06 01 04 01 81 FD 59 63 02 01 04";
+            byte[] request = SnmpPackets.FromHex(
+                "30 2A 02 01 01 04 06 70 75 62 6C 69 63 A5 1D 02 01 03 02 01 00 02 01 02 30 12 30 10 06 0C " + column + " 05 00");
+            SnmpPackets.AssertBytes(
+                "30 42 02 01 01 04 06 70 75 62 6C 69 63 A2 35 02 01 03 02 01 00 02 01 00 30 2A "
+                + "30 13 06 0D " + column + " 01 42 02 03 E8 30 13 06 0D " + column + " 02 42 02 07 D0",
+                SnmpPackets.Answer(p, request), "GETBULK");
+        }
+
+        [TestMethod]
+        public void SetRequestEchoesItsVarbinds()
+        {
+            // SET .99.1.1.0 = 7 with the write community "private": the response is the request with tag A2.
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            string body = " 1E 02 01 04 02 01 00 02 01 00 30 13 30 11 " + Number + " 02 01 07";
+            byte[] request = SnmpPackets.FromHex("30 2C 02 01 01 04 07 70 72 69 76 61 74 65 A3" + body);
+            SnmpPackets.AssertBytes("30 2C 02 01 01 04 07 70 72 69 76 61 74 65 A2" + body, SnmpPackets.Answer(p, request), "SET");
+            Assert.AreEqual(7, SnmpPackets.LastScalars.Number, "written");
+        }
     }
 }
