@@ -32,7 +32,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             // Every cell's name, collected once by a walk (outside the measured part).
             var names = new System.Collections.Generic.List<uint[]>();
             int cells = Walk(tree, walk, next, value, names);
-            Assert.Equal(11 + 7 * 3 + 18 * 18 + 14 * 3, cells);
+            Assert.Equal(12 + 7 * 3 + 18 * 18 + 14 * 3, cells);
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
             long before = GC.GetAllocatedBytesForCurrentThread();

@@ -50,9 +50,9 @@ namespace Ipenergy.Probe.Tests.Snmp
             string[] lines = Lines(walk);
             _out.WriteLine(walk);
 
-            // MPP3 fixture: 11 device scalars, 7 columns × 3 phases, 18 × 3 channels, 14 × 1 circuit; then
+            // MPP3 fixture: 12 device scalars, 7 columns × 3 phases, 18 × 3 channels, 14 × 1 circuit; then
             // net-snmp's line for endOfMibView (these subtrees are the agent's whole view here).
-            Assert.Equal(11 + 21 + 54 + 14 + 1, lines.Length);
+            Assert.Equal(12 + 21 + 54 + 14 + 1, lines.Length);
             Assert.Contains("No more variables left in this MIB View", lines[lines.Length - 1]);
             Assert.DoesNotContain("No Such", walk);
             Assert.Contains(Objects + ".1.1.0 = STRING: \"MPP3\"", lines);
@@ -60,6 +60,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             Assert.Contains(Objects + ".1.5.0 = INTEGER: 2300", lines);
             Assert.Contains(Objects + ".1.7.0 = Gauge32: 5000", lines);
             Assert.Contains(Objects + ".1.9.0 = Gauge32: 7", lines);
+            Assert.Contains(Objects + ".1.12.0 = INTEGER: 2", lines);
             Assert.Contains(Objects + ".2.1.2.2 = STRING: \"L2\"", lines);
             Assert.Contains(Objects + ".2.1.4.1 = Gauge32: 2301", lines);
             Assert.Contains(Objects + ".2.1.8.2 = INTEGER: -1200", lines);

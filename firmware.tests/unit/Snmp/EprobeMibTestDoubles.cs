@@ -12,11 +12,18 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
     }
 
     /// <summary>A clock standing still where the test puts it.</summary>
-    public sealed class EprobeMibClock : IClock
+    public sealed class EprobeMibClock : ISettableClock
     {
         public long MonotonicMilliseconds { get; set; }
 
         public DateTime UtcNow { get; set; }
+
+        public bool Synchronized { get; set; }
+
+        public void SetUtcNow(DateTime utc)
+        {
+            UtcNow = utc;
+        }
     }
 
     /// <summary>

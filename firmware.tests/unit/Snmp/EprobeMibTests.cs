@@ -38,6 +38,9 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             AssertGauge(EprobeMibLayout.Device, EprobeMibLayout.DeviceMeasurementSequence, 0, 7);
             AssertGauge(EprobeMibLayout.Device, EprobeMibLayout.DeviceMeasurementAge, 0, 2);
             AssertInteger(EprobeMibLayout.Device, EprobeMibLayout.DeviceCircuitCount, 0, 1);
+            AssertInteger(EprobeMibLayout.Device, EprobeMibLayout.DeviceClockSynchronized, 0, EprobeMibLayout.True);
+            _clock.Synchronized = false;
+            AssertInteger(EprobeMibLayout.Device, EprobeMibLayout.DeviceClockSynchronized, 0, EprobeMibLayout.False);
         }
 
         [TestMethod]
@@ -124,10 +127,11 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             AssertAbsent(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelCurrent, 1);
             AssertAbsent(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitActivePower, 1);
 
-            // A walk skips the absent columns: after the device's circuit count comes the first phase name.
+            // A walk skips the absent objects: after the nominal frequency comes the circuit count, after
+            // the device's last scalar the first phase name.
             GetNext(Cell(EprobeMibLayout.Device, EprobeMibLayout.DeviceNominalFrequency, 0));
             AssertName(EprobeMibLayout.Device, EprobeMibLayout.DeviceCircuitCount, 0);
-            GetNext(Cell(EprobeMibLayout.Device, EprobeMibLayout.DeviceCircuitCount, 0));
+            GetNext(Cell(EprobeMibLayout.Device, EprobeMibLayout.DeviceClockSynchronized, 0));
             AssertName(EprobeMibLayout.PhaseEntry, EprobeMibLayout.PhaseName, 1);
             GetNext(Cell(EprobeMibLayout.PhaseEntry, EprobeMibLayout.PhaseName, 3));
             AssertName(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLabel, 1);
@@ -144,14 +148,14 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             Assert.AreEqual(SnmpType.NoSuchObject, _value.Type, "the index column is not-accessible");
             Get(Cell(EprobeMibLayout.Device, EprobeMibLayout.DeviceModel, 1));
             Assert.AreEqual(SnmpType.NoSuchInstance, _value.Type);
-            Get(Cell(EprobeMibLayout.Device, 12, 0));
+            Get(Cell(EprobeMibLayout.Device, 13, 0));
             Assert.AreEqual(SnmpType.NoSuchObject, _value.Type);
         }
 
         [TestMethod]
         public void GetNextWalksColumnByColumnAndRowByRowInOidOrder()
         {
-            // From the module root: device scalars 1..11, then phases, channels, circuits.
+            // From the module root: device scalars 1..12, then phases, channels, circuits.
             uint[] oid = EprobeOids.Module;
             int length = oid.Length;
             uint[] previous = new uint[ObjectId.MaxArcs];
@@ -182,8 +186,8 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
                 count++;
             }
 
-            // 11 scalars + 7 × 3 phase cells + 18 × 3 channel cells + 14 × 1 circuit cells.
-            Assert.AreEqual(11 + 21 + 54 + 14, count);
+            // 12 scalars + 7 × 3 phase cells + 18 × 3 channel cells + 14 × 1 circuit cells.
+            Assert.AreEqual(12 + 21 + 54 + 14, count);
 
             // Column order: the last row of a column is followed by the first row of the next column.
             GetNext(Cell(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLabel, 3));
@@ -343,6 +347,7 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             _live = new EprobeMibLiveConfig(config);
             _clock = new EprobeMibClock();
             _clock.UtcNow = EprobeMibFixture.SnapshotTime.AddMilliseconds(2500);
+            _clock.Synchronized = true;
             DeviceIdentity identity = new DeviceIdentity(DeviceIdentity.ModelForChannels(config.Channels.Length), "", "0.6.0", "EP3-0001");
             _tree = new MibTree(EprobeMib.CreateSubtrees(_source, _live, identity, _clock));
             _value = new SnmpValue();

@@ -6,8 +6,8 @@ using Ipenergy.Probe.Metering;
 namespace Ipenergy.Probe.Protocols.Snmp.Mib
 {
     /// <summary>
-    /// eprobeDevice: identity, nominal supply (eprobeNominalVoltage writable) and the device-wide
-    /// measurements. The measured scalars are absent until the first snapshot.
+    /// eprobeDevice: identity, nominal supply (eprobeNominalVoltage writable), clock state and the
+    /// device-wide measurements. The measured scalars are absent until the first snapshot.
     /// </summary>
     public sealed class EprobeDeviceGroup : MibScalarGroup
     {
@@ -15,6 +15,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         private readonly ILiveConfig _live;
         private readonly DeviceIdentity _identity;
         private readonly IClock _clock;
+        private readonly ISettableClock _settableClock;
         private readonly EprobeConfigChange _change;
         private MeasurementSnapshot _snapshot;
         private MeterConfig _config;
@@ -26,6 +27,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
             _live = live;
             _identity = identity;
             _clock = clock;
+
+            // Only a clock that a time source sets knows whether it is synchronized; any other is not.
+            _settableClock = clock as ISettableClock;
             _change = change;
             _config = live.Current;
         }
@@ -60,6 +64,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                     return true;
                 case EprobeMibLayout.DeviceCircuitCount:
                     value.SetInteger32(_config.Circuits.Length);
+                    return true;
+                case EprobeMibLayout.DeviceClockSynchronized:
+                    value.SetInteger32(_settableClock != null && _settableClock.Synchronized ? EprobeMibLayout.True : EprobeMibLayout.False);
                     return true;
             }
 

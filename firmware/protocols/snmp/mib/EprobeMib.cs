@@ -10,7 +10,8 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         /// <summary>
         /// The device group and the phase, channel and circuit tables, for the agent's MibTree next to
         /// the standard subtrees. Values come from source.Latest (taken once per request) and
-        /// live.Current; SETs go through live.Apply. The clock gives eprobeMeasurementAge.
+        /// live.Current; SETs go through live.Apply. The clock gives eprobeMeasurementAge and, when it is an
+        /// ISettableClock, eprobeClockSynchronized (else that reads false).
         /// </summary>
         public static IMibSubtree[] CreateSubtrees(IMeasurementSource source, ILiveConfig live, DeviceIdentity identity, IClock clock)
         {

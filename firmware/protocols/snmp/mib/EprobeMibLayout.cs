@@ -20,9 +20,10 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public const uint DeviceMeasurementSequence = 9;
         public const uint DeviceMeasurementAge = 10;
         public const uint DeviceCircuitCount = 11;
+        public const uint DeviceClockSynchronized = 12;
 
         /// <summary>The device group's scalars, ascending.</summary>
-        public static readonly uint[] DeviceScalars = new uint[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+        public static readonly uint[] DeviceScalars = new uint[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
 
         /// <summary>eprobePhaseEntry = objects.2.1 (index column 1 is not-accessible).</summary>
         public static readonly uint[] PhaseEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 2), 1);
