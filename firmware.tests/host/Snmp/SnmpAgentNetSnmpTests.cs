@@ -138,8 +138,9 @@ namespace Ipenergy.Probe.Tests.Snmp
             string output = Ok("snmpget", "-v1", "-c", "public", _agent.Target, S + ".1.0", S + ".2.0");
             Assert.Contains(S + ".1.0 = INTEGER: 7", output);
             Assert.Contains(S + ".2.0 = STRING: \"rack B12\"", output);
-            Ok("snmpset", "-v1", "-c", "private", _agent.Target, T + ".2.2", "i", "-3");
+            Ok("snmpset", "-v1", "-c", "private", _agent.Target, T + ".2.2", "i", "-3", S + ".7.0", "a", "198.51.100.200");
             Assert.Equal(-3, _agent.Table.Level(1));
+            Assert.Equal(0xC63364C8u, _agent.Scalars.Address);
         }
 
         [Fact]

@@ -37,6 +37,17 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
         }
 
         [TestMethod]
+        public void SetOfAnIpAddressTakesItsFourOctets()
+        {
+            SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);
+            SnmpPackets.Decoded(p, Set(1, "private", new byte[][] { SnmpPackets.Varbind(S + ".7.0", SnmpPackets.FromHex("40 04 C0 00 02 FE")) }))
+                .AssertError(0, 0, "SET IpAddress");
+            Assert.AreEqual(0xC00002FEu, SnmpPackets.LastScalars.Address, "192.0.2.254");
+            SnmpPackets.Decoded(p, Set(1, "private", new byte[][] { SnmpPackets.Varbind(S + ".7.0", SnmpPackets.OctetString("abcd")) }))
+                .AssertError(SnmpErrorStatus.WrongType, 1, "an OCTET STRING is not an IpAddress");
+        }
+
+        [TestMethod]
         public void AFailingVarbindStopsTheWholeSetBeforeAnyWrite()
         {
             SnmpMessageProcessor p = SnmpPackets.Processor(new SnmpCounters(), 1472);

@@ -5,7 +5,7 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
     /// <summary>
     /// A test scalar group at enterprises.32473.99.1 (an arc the e-Probe MIB does not use) with one scalar
     /// of each SNMP type: .1 Integer32 writable 0..100, .2 OCTET STRING writable up to 16 octets, .3
-    /// Counter32, .4 Counter64, .5 Gauge32, .6 TimeTicks, .7 IpAddress, .8 OBJECT IDENTIFIER, .9 Integer32
+    /// Counter32, .4 Counter64, .5 Gauge32, .6 TimeTicks, .7 IpAddress (writable), .8 OBJECT IDENTIFIER, .9 Integer32
     /// writable whose commit fails.
     /// </summary>
     public sealed class TestScalars : MibScalarGroup
@@ -19,7 +19,10 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
         {
             Number = 42;
             Text = "hello";
+            Address = 0xC0000201u;
         }
+
+        public uint Address { get; set; }
 
         public int Number { get; set; }
 
@@ -57,7 +60,7 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
                     value.SetTimeTicks(360000);
                     return true;
                 case 7:
-                    value.SetIpAddress(0xC0000201u);
+                    value.SetIpAddress(Address);
                     return true;
                 case 8:
                     value.SetOid(ModuleOid, ModuleOid.Length);
@@ -92,6 +95,11 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
                 return value.OctetLength > 16 ? SnmpErrorStatus.WrongLength : SnmpErrorStatus.NoError;
             }
 
+            if (scalar == 7)
+            {
+                return value.Type == SnmpType.IpAddress ? SnmpErrorStatus.NoError : SnmpErrorStatus.WrongType;
+            }
+
             return SnmpErrorStatus.NotWritable;
         }
 
@@ -106,6 +114,10 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             if (scalar == 1)
             {
                 Number = value.Integer;
+            }
+            else if (scalar == 7)
+            {
+                Address = value.Unsigned;
             }
             else
             {

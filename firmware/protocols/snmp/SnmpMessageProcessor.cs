@@ -444,16 +444,16 @@ namespace Ipenergy.Probe.Protocols.Snmp
                     _value.SetOid(_value.Oid.Arcs, _value.Oid.Length);
                     break;
                 case SnmpType.IpAddress:
+                    // Four octets in network order (an OCTET STRING underneath, not an INTEGER).
+                    int at = _reader.Position;
+                    _value.SetIpAddress(((uint)_request[at] << 24) | ((uint)_request[at + 1] << 16) | ((uint)_request[at + 2] << 8) | _request[at + 3]);
+                    break;
                 case SnmpType.Counter32:
                 case SnmpType.Gauge32:
                 case SnmpType.TimeTicks:
                     ulong unsigned;
                     _reader.ReadUnsigned(length, out unsigned);
-                    if (tag == SnmpType.IpAddress)
-                    {
-                        _value.SetIpAddress((uint)unsigned);
-                    }
-                    else if (tag == SnmpType.Counter32)
+                    if (tag == SnmpType.Counter32)
                     {
                         _value.SetCounter32((uint)unsigned);
                     }
