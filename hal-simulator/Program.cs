@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
 using System.Threading;
 using Ipenergy.Probe.App;
@@ -82,6 +83,8 @@ namespace Ipenergy.Probe.Simulator
                     BindAddress = options.BindAddress,
                     HttpPort = options.HttpPort,
                     ModbusPort = options.ModbusPort,
+                    SnmpPort = options.SnmpPort,
+                    TrapTargets = options.TrapTargets.Select(t => t.ToString()).ToArray(),
                     NtpServers = options.NtpServers.ToArray(),
                     SerialNumber = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir),
                 };
@@ -124,10 +127,12 @@ namespace Ipenergy.Probe.Simulator
             Console.Out.WriteLine(app.ModbusPort < 0
                 ? "modbus off (disabled in the stored configuration: modbus.enabled)"
                 : "modbus " + ModbusUrl(options.BindAddress, app.ModbusPort) + " (unit 1)");
-            Console.Out.WriteLine("snmp   not yet available (UDP port " + options.SnmpPort + " reserved for the SNMP agent, a later issue)");
-            if (options.TrapTargets.Count > 0)
+            Console.Out.WriteLine(app.SnmpPort < 0
+                ? "snmp   off (disabled in the stored configuration: snmp.enabled)"
+                : "snmp   " + SnmpUrl(options.BindAddress, app.SnmpPort) + " (v1/v2c, communities from the configuration; default read \"public\")");
+            if (app.SnmpPort >= 0 && options.TrapTargets.Count > 0)
             {
-                Console.Out.WriteLine("traps  not yet available (targets " + string.Join(", ", options.TrapTargets) + " noted)");
+                Console.Out.WriteLine("traps  " + string.Join(", ", options.TrapTargets) + " (coldStart sent; IPv4 targets only)");
             }
 
             Console.Out.Flush();
@@ -177,6 +182,11 @@ namespace Ipenergy.Probe.Simulator
             }
 
             return "VP" + model.Substring(3) + "-" + (hash & 0xFFFFFF).ToString("X6", System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        private static string SnmpUrl(string bind, int port)
+        {
+            return "udp://" + (bind.Contains(':') ? "[" + bind + "]" : bind) + ":" + port;
         }
 
         private static string OneLine(string text)

@@ -10,7 +10,7 @@ namespace Ipenergy.Probe.App
     /// GET/PUT /api/v1/config. A valid new configuration is saved first (a power cut keeps the old one),
     /// then handed to the app, which rebuilds the metering engine between two sample blocks.
     /// </summary>
-    public sealed class ConfigService : IConfigStore, IConfigReset
+    public sealed class ConfigService : IConfigStore, IConfigReset, ILiveConfig
     {
         private readonly object _lock = new object();
         private readonly ConfigStore _store;

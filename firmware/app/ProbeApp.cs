@@ -5,6 +5,8 @@ using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
 using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Protocols.Modbus.Maps;
+using Ipenergy.Probe.Protocols.Snmp;
+using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Ipenergy.Probe.Protocols.Sntp;
 using Ipenergy.Probe.Storage;
 
@@ -37,6 +39,9 @@ namespace Ipenergy.Probe.App
         private readonly ModbusTcpServer _modbus;
         private readonly ModbusPduProcessor _modbusUnit;
         private readonly ProbeOptions _options;
+        private readonly SnmpAgent _snmp;
+        private readonly SnmpTrapSender _traps;
+        private readonly SnmpMessageProcessor _snmpMessages;
         private readonly DeviceIdentity _identity;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
@@ -118,6 +123,40 @@ namespace Ipenergy.Probe.App
                 ConfigureModbus(current);
                 _modbus = new ModbusTcpServer(_modbusUnit, options.BindAddress, options.ModbusPort);
             }
+
+            // SNMP v1/v2c: communities, trap targets and sysName/Location/Contact follow the configuration
+            // in force at each request; snmp.enabled and the port need a restart.
+            if (options.SnmpPort >= 0 && current.Snmp.Enabled)
+            {
+                SysUpTime upTime = new SysUpTime(_clock);
+                SnmpCounters counters = new SnmpCounters();
+                SnmpSettings settings = new SnmpSettings(_config);
+                settings.ExtraTrapTargets = options.TrapTargets;
+                IMibSubtree[] standard = StandardMib.CreateSubtrees(_identity, _config, this, upTime, counters,
+                    new SnmpAuthenTrapSwitch(settings));
+                IMibSubtree[] enterprise = EprobeMib.CreateSubtrees(this, _config, _identity, _clock);
+                _snmpMessages = new SnmpMessageProcessor(new MibTree(Concat(standard, enterprise)), counters,
+                    settings, SnmpMessageProcessor.DefaultMaxMessageSize);
+                _traps = new SnmpTrapSender(settings, upTime, counters, SnmpMessageProcessor.DefaultMaxMessageSize);
+                _snmpMessages.Notifier = _traps;
+                _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
+            }
+        }
+
+        private static IMibSubtree[] Concat(IMibSubtree[] a, IMibSubtree[] b)
+        {
+            IMibSubtree[] all = new IMibSubtree[a.Length + b.Length];
+            for (int i = 0; i < a.Length; i++)
+            {
+                all[i] = a[i];
+            }
+
+            for (int i = 0; i < b.Length; i++)
+            {
+                all[a.Length + i] = b[i];
+            }
+
+            return all;
         }
 
         private static ProbeOptions Options(string bindAddress, int httpPort, int modbusPort, string[] ntpServers)
@@ -198,6 +237,19 @@ namespace Ipenergy.Probe.App
         /// <summary>Port the Modbus-TCP server listens on (the real one when 0 was asked), or <see cref="ModbusOff"/>.</summary>
         public int ModbusPort { get { return _modbus == null ? ModbusOff : _modbus.Port; } }
 
+        /// <summary>Port the SNMP agent listens on (the real one when 0 was asked), or <see cref="ProbeOptions.Off"/>.</summary>
+        public int SnmpPort { get { return _snmp == null ? ProbeOptions.Off : _snmp.Port; } }
+
+        /// <summary>
+        /// Sends SNMP notifications (v2c traps and v1 traps) to the configured targets; null when SNMP is off.
+        /// The alarms use it for threshold crossings; the app sends coldStart at Start.
+        /// </summary>
+        public SnmpTrapSender Notifications { get { return _traps; } }
+
+        /// <summary>The SNMP message layer over the whole MIB, null when SNMP is off (diagnostics and benchmarks;
+        /// not thread-safe: the agent's thread uses it).</summary>
+        public SnmpMessageProcessor SnmpMessages { get { return _snmpMessages; } }
+
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 
@@ -210,6 +262,12 @@ namespace Ipenergy.Probe.App
             if (_modbus != null)
             {
                 _modbus.Start();
+            }
+
+            if (_snmp != null)
+            {
+                _snmp.Start();
+                _traps.SendColdStart();
             }
 
             _meteringThread = new Thread(RunMetering);
@@ -235,6 +293,12 @@ namespace Ipenergy.Probe.App
             if (_modbus != null)
             {
                 _modbus.Stop();
+            }
+
+            if (_snmp != null)
+            {
+                _snmp.Stop();
+                _traps.Close();
             }
 
             if (_meteringThread != null)

@@ -64,6 +64,26 @@ namespace Ipenergy.Probe.Config
         }
 
         /// <summary>"host:port" with a valid host (see IsHost) and a port 1…65535.</summary>
+        /// <summary>True when text ends with suffix (ordinal; nanoFramework's string has no EndsWith(string, StringComparison)).</summary>
+        public static bool EndsWith(string text, string suffix)
+        {
+            if (text.Length < suffix.Length)
+            {
+                return false;
+            }
+
+            int offset = text.Length - suffix.Length;
+            for (int i = 0; i < suffix.Length; i++)
+            {
+                if (text[offset + i] != suffix[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         public static bool IsHostPort(string text)
         {
             int colon = text.LastIndexOf(':');

@@ -260,7 +260,7 @@ namespace Ipenergy.Probe.Config
 
             if (error == null)
             {
-                error = HostPorts("snmp.trapTargets", snmp.TrapTargets, SnmpConfig.MaxTrapTargets);
+                error = TrapTargets(snmp.TrapTargets);
             }
 
             return error;
@@ -301,6 +301,32 @@ namespace Ipenergy.Probe.Config
             }
 
             return error;
+        }
+
+        // "host:port", optionally "/v1" (SNMPv1 Trap-PDU) or "/v2c" (the default, SNMPv2-Trap-PDU).
+        private static string TrapTargets(string[] items)
+        {
+            const string Path = "snmp.trapTargets";
+            if (items == null || items.Length > SnmpConfig.MaxTrapTargets)
+            {
+                return Path + ": at most " + SnmpConfig.MaxTrapTargets.ToString() + " entries, got " + (items == null ? 0 : items.Length).ToString();
+            }
+
+            for (int i = 0; i < items.Length; i++)
+            {
+                string item = items[i];
+                if (item != null && (ConfigText.EndsWith(item, "/v1") || ConfigText.EndsWith(item, "/v2c")))
+                {
+                    item = item.Substring(0, item.LastIndexOf('/'));
+                }
+
+                if (item == null || !ConfigText.IsHostPort(item))
+                {
+                    return Path + "[" + i.ToString() + "]: must be host:port, host:port/v1 or host:port/v2c (port 1..65535), got " + Quoted(items[i]);
+                }
+            }
+
+            return null;
         }
 
         private static string HostPorts(string path, string[] items, int max)

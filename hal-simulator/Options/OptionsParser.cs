@@ -169,6 +169,14 @@ namespace Ipenergy.Probe.Simulator
         private static TrapTarget ParseTrapTarget(string value)
         {
             const string Expected = "--trap-target must be HOST:PORT (e.g. 127.0.0.1:162 or [::1]:162)";
+            string version = "";
+            if (value.EndsWith("/v1", StringComparison.Ordinal) || value.EndsWith("/v2c", StringComparison.Ordinal))
+            {
+                int slash = value.LastIndexOf('/');
+                version = value.Substring(slash);
+                value = value.Substring(0, slash);
+            }
+
             string host;
             string port;
             if (value.StartsWith("[", StringComparison.Ordinal))
@@ -207,7 +215,7 @@ namespace Ipenergy.Probe.Simulator
                 throw new SetupException(Expected + ", got '" + value + "' (port must be 1..65535)");
             }
 
-            return new TrapTarget(host, number);
+            return new TrapTarget(host, number, version);
         }
 
         // Same rules as the firmware's SNTP client (host, host:port, [v6]:port; port 123 when absent).

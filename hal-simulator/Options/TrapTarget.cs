@@ -1,13 +1,16 @@
 namespace Ipenergy.Probe.Simulator
 {
-    /// <summary>A receiver of SNMP traps: host name or address and UDP port.</summary>
+    /// <summary>A receiver of SNMP traps: host name or address, UDP port, and "/v1" for SNMPv1 traps ("" or "/v2c": v2c).</summary>
     public sealed class TrapTarget
     {
-        public TrapTarget(string host, int port)
+        public TrapTarget(string host, int port, string versionSuffix = "")
         {
             Host = host;
             Port = port;
+            VersionSuffix = versionSuffix;
         }
+
+        public string VersionSuffix { get; }
 
         public string Host { get; }
 
@@ -15,7 +18,7 @@ namespace Ipenergy.Probe.Simulator
 
         public override string ToString()
         {
-            return (Host.Contains(':') ? "[" + Host + "]" : Host) + ":" + Port;
+            return (Host.Contains(':') ? "[" + Host + "]" : Host) + ":" + Port + VersionSuffix;
         }
     }
 }

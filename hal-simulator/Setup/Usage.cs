@@ -15,8 +15,9 @@ usage: hal-simulator [options]
                            (see --print-scenario). Unknown keys are rejected.
   --http-port N            HTTP page and JSON API (default 8080; 0 = any free port, the real one is printed)
   --modbus-port N          Modbus-TCP server, unit 1 (default 5020; 0 = any free port, the real one is printed)
-  --snmp-port N            SNMP agent, UDP (default 1161)              [not yet available: validated, not opened]
-  --trap-target HOST:PORT  where SNMP traps go, repeatable (default none) [not yet available]
+  --snmp-port N            SNMP agent v1/v2c, UDP (default 1161; 0 = any free port, the real one is printed)
+  --trap-target HOST:PORT[/v1|/v2c]  where SNMP traps go, repeatable, v2c unless /v1 (default none; added to
+                           the configuration's snmp.trapTargets); coldStart is sent at start
   --bind ADDR              listen address (default 127.0.0.1)
   --data-dir DIR           the simulated flash, created if missing (default: a fresh temp dir, removed at exit)
   --time-scale X           simulated time runs X times faster than the wall clock (default 1)

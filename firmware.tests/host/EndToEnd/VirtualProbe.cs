@@ -23,6 +23,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             psi.ArgumentList.Add("0");
             psi.ArgumentList.Add("--modbus-port");
             psi.ArgumentList.Add("0");
+            psi.ArgumentList.Add("--snmp-port");
+            psi.ArgumentList.Add("0");
             foreach (string a in args)
             {
                 psi.ArgumentList.Add(a);
@@ -31,7 +33,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             _process = Process.Start(psi);
             var deadline = DateTime.UtcNow.AddSeconds(30);
             bool modbusLine = false;
-            while (HttpUrl == null || !modbusLine)
+            bool snmpLine = false;
+            while (HttpUrl == null || !modbusLine || !snmpLine)
             {
                 string line = _process.StandardOutput.ReadLine();
                 if (line == null || DateTime.UtcNow > deadline)
@@ -51,11 +54,25 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                     string rest = line.Substring(line.LastIndexOf(':') + 1);
                     ModbusPort = int.Parse(rest.Substring(0, rest.IndexOf(' ')));
                 }
+
+                // "snmp   udp://127.0.0.1:PORT (v1/v2c ...)", or "snmp   off (...)"
+                snmpLine |= line.StartsWith("snmp ", StringComparison.Ordinal);
+                int udp = line.IndexOf("udp://", StringComparison.Ordinal);
+                if (line.StartsWith("snmp ", StringComparison.Ordinal) && udp > 0)
+                {
+                    string rest = line.Substring(udp + "udp://".Length);
+                    rest = rest.Substring(rest.IndexOf(':') + 1);
+                    int end = rest.IndexOf(' ');
+                    SnmpPort = int.Parse(end < 0 ? rest : rest.Substring(0, end));
+                }
             }
         }
 
         /// <summary>e.g. http://127.0.0.1:41234</summary>
         public string HttpUrl { get; }
+
+        /// <summary>The SNMP UDP port the probe printed (0 when the agent is off).</summary>
+        public int SnmpPort { get; }
 
         /// <summary>The Modbus-TCP port the probe printed.</summary>
         public int ModbusPort { get; }

@@ -103,8 +103,8 @@ namespace Ipenergy.Probe.Tests.Simulator
                 p.WaitForLine("traps ", TimeSpan.FromSeconds(10));   // the last line printed at start
                 string stdout = p.Stdout;
                 Assert.Matches(@"modbus tcp://127\.0\.0\.1:\d+ \(unit 1\)", stdout);
-                Assert.Contains("snmp   not yet available (UDP port 1161", stdout);
-                Assert.Contains("traps  not yet available (targets 127.0.0.1:10162", stdout);
+                Assert.Matches(@"snmp   udp://127\.0\.0\.1:\d+ \(v1/v2c", stdout);
+                Assert.Contains("traps  127.0.0.1:10162 (coldStart sent", stdout);
                 Assert.Contains("virtual e-Probe MPP18: built-in scenario, 3200 Hz, time-scale 10, data-dir " + dataDir, stdout);
 
                 p.Signal(signal);
@@ -132,7 +132,7 @@ namespace Ipenergy.Probe.Tests.Simulator
                 using SimulatorProcess p = SimulatorProcess.RunToExit(ExitLimit, "--http-port", port.ToString());
                 Assert.Equal(1, p.ExitCode);
                 Assert.StartsWith("error: cannot start the virtual e-Probe (http on http://127.0.0.1:" + port + "/): ", p.Stderr);
-                Assert.Equal(1, p.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+                Assert.Single(p.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             }
             finally
             {

@@ -141,10 +141,16 @@ namespace Ipenergy.Probe.Tests.Simulator
                 start.ArgumentList.Add(a);
             }
 
-            // Tests run in parallel: never let two simulators race for the default Modbus port 5020.
+            // Tests run in parallel: never let two simulators race for the default ports 5020 and 1161.
             if (Array.IndexOf(args, "--modbus-port") < 0)
             {
                 start.ArgumentList.Add("--modbus-port");
+                start.ArgumentList.Add("0");
+            }
+
+            if (Array.IndexOf(args, "--snmp-port") < 0)
+            {
+                start.ArgumentList.Add("--snmp-port");
                 start.ArgumentList.Add("0");
             }
 

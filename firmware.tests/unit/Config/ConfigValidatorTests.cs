@@ -185,7 +185,13 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual("snmp.sysLocation: must be 0..64 characters, got 65", Check(c));
             c.Snmp.SysLocation = new string('l', 64);
             c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "10.0.0.2" };
-            Assert.AreEqual("snmp.trapTargets[1]: must be host:port (port 1..65535), got \"10.0.0.2\"", Check(c));
+            Assert.AreEqual("snmp.trapTargets[1]: must be host:port, host:port/v1 or host:port/v2c (port 1..65535), got \"10.0.0.2\"", Check(c));
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1:162/v1", "nms:10162/v2c" };
+            Assert.IsNull(Check(c), "version suffixes are accepted");
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1:162/v3" };
+            Assert.StartsWith("snmp.trapTargets[0]:", Check(c));
+            c.Snmp.TrapTargets = new string[] { "10.0.0.1/v1" };
+            Assert.StartsWith("snmp.trapTargets[0]:", Check(c));
             c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "nms:0" };
             Assert.StartsWith("snmp.trapTargets[1]:", Check(c));
             c.Snmp.TrapTargets = new string[] { "10.0.0.1:162", "nms:65536" };

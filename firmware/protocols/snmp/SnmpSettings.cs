@@ -11,6 +11,8 @@ namespace Ipenergy.Probe.Protocols.Snmp
     public sealed class SnmpSettings
     {
         private readonly ILiveConfig _live;
+        private string[] _configuredTargets;
+        private string[] _extraTargets;
 
         /// <summary>Settings the owner fills (defaults: read community "public", writes off, no targets).</summary>
         public SnmpSettings()
@@ -73,7 +75,46 @@ namespace Ipenergy.Probe.Protocols.Snmp
             SnmpConfig snmp = config.Snmp;
             ReadCommunity = snmp.ReadCommunity;
             WriteCommunity = snmp.WriteCommunity;
-            TrapTargets = snmp.TrapTargets;
+            if (snmp.TrapTargets != _configuredTargets)
+            {
+                // Merged once per configuration change, so the sender sees a new list only then.
+                _configuredTargets = snmp.TrapTargets;
+                TrapTargets = Merge(_configuredTargets, ExtraTrapTargets);
+            }
+        }
+
+        /// <summary>
+        /// Receivers the board or the command line adds to those of the configuration (the virtual e-Probe's
+        /// --trap-target); set before the first request.
+        /// </summary>
+        public string[] ExtraTrapTargets
+        {
+            get { return _extraTargets; }
+            set
+            {
+                _extraTargets = value;
+                _configuredTargets = null;
+                TrapTargets = value == null ? new string[0] : value;
+                Refresh();
+            }
+        }
+
+        private static string[] Merge(string[] configured, string[] extra)
+        {
+            int a = configured == null ? 0 : configured.Length;
+            int b = extra == null ? 0 : extra.Length;
+            string[] all = new string[a + b];
+            for (int i = 0; i < a; i++)
+            {
+                all[i] = configured[i];
+            }
+
+            for (int i = 0; i < b; i++)
+            {
+                all[a + i] = extra[i];
+            }
+
+            return all;
         }
 
         /// <summary>
