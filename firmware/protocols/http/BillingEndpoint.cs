@@ -31,9 +31,9 @@ namespace Ipenergy.Probe.Protocols.Http
             return method == HttpRequestHead.MethodGet;
         }
 
-        public bool RequiresAuthentication(int method)
+        public int RequiredRole(int method)
         {
-            return false;
+            return HttpRole.Viewer;
         }
 
         public int MaxBodyLength(int method)

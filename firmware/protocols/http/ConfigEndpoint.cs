@@ -31,9 +31,9 @@ namespace Ipenergy.Probe.Protocols.Http
             return method == HttpRequestHead.MethodGet || method == HttpRequestHead.MethodPut;
         }
 
-        public bool RequiresAuthentication(int method)
+        public int RequiredRole(int method)
         {
-            return method == HttpRequestHead.MethodPut;
+            return method == HttpRequestHead.MethodPut ? HttpRole.Admin : HttpRole.Viewer;
         }
 
         public int MaxBodyLength(int method)

@@ -30,9 +30,9 @@ namespace Ipenergy.Probe.Protocols.Http
             return method == HttpRequestHead.MethodPut;
         }
 
-        public bool RequiresAuthentication(int method)
+        public int RequiredRole(int method)
         {
-            return true;
+            return HttpRole.Admin;
         }
 
         public int MaxBodyLength(int method)

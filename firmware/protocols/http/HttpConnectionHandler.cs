@@ -204,7 +204,8 @@ namespace Ipenergy.Probe.Protocols.Http
             int bodyLimit = allowed ? endpoint.MaxBodyLength(method) : 0;
 
             // Credentials are checked while the head is still in the buffer (the field points into it).
-            bool authorized = !allowed || !endpoint.RequiresAuthentication(method)
+            // Until users and sessions exist, reads are anonymous and every write needs the admin (Basic).
+            bool authorized = !allowed || endpoint.RequiredRole(method) <= HttpRole.Viewer
                 || (_head.AuthorizationLength > 0
                     && _authentication.IsAuthorized(_request, _head.AuthorizationStart, _head.AuthorizationLength, _credentials));
             bool queryOk = !allowed || !authorized || _call.Query.Parse(_request, _head.QueryStart, _head.QueryLength);

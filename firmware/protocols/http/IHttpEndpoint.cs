@@ -17,8 +17,11 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Whether the method (HttpRequestHead.MethodGet or MethodPut) is served.</summary>
         bool Allows(int method);
 
-        /// <summary>Whether the method needs the admin's credentials (HTTP Basic; 401 without them).</summary>
-        bool RequiresAuthentication(int method);
+        /// <summary>
+        /// The least <see cref="HttpRole"/> the method needs: Viewer for reads (served anonymously while
+        /// anonymous reading is on), Operator or Admin for writes (401 without credentials, 403 with a lesser role).
+        /// </summary>
+        int RequiredRole(int method);
 
         /// <summary>Longest request body the method takes (0: none; a body is then read and dropped, up to 4 KiB).</summary>
         int MaxBodyLength(int method);
