@@ -63,6 +63,18 @@ namespace Ipenergy.Probe.Protocols.Snmp
             }
         }
 
+        /// <summary>
+        /// Counts a v1 error-status tooBig(1)..genErr(5) in its counter: MIB-II numbers them in that order from
+        /// snmpInTooBigs (8) and snmpOutTooBigs (20), so status s goes to first + s - 1. Other statuses count nothing.
+        /// </summary>
+        public void CountErrorStatus(int tooBigCounter, int status)
+        {
+            if (status >= SnmpErrorStatus.TooBig && status <= SnmpErrorStatus.GenErr)
+            {
+                Increment(tooBigCounter + status - SnmpErrorStatus.TooBig);
+            }
+        }
+
         /// <summary>The counter's value as Counter32 (wrapped to 32 bits).</summary>
         public uint Read(int counter)
         {

@@ -689,21 +689,10 @@ namespace Ipenergy.Probe.Protocols.Snmp
         {
             _counters.Increment(SnmpCounters.OutPkts);
             _counters.Increment(SnmpCounters.OutGetResponses);
-            if (status == SnmpErrorStatus.TooBig)
+            if (status != SnmpErrorStatus.ReadOnly)
             {
-                _counters.Increment(SnmpCounters.OutTooBigs);
-            }
-            else if (status == SnmpErrorStatus.NoSuchName)
-            {
-                _counters.Increment(SnmpCounters.OutNoSuchNames);
-            }
-            else if (status == SnmpErrorStatus.BadValue)
-            {
-                _counters.Increment(SnmpCounters.OutBadValues);
-            }
-            else if (status == SnmpErrorStatus.GenErr)
-            {
-                _counters.Increment(SnmpCounters.OutGenErrs);
+                // RFC 3418 dropped snmpOutReadOnlys: an agent never sends readOnly.
+                _counters.CountErrorStatus(SnmpCounters.OutTooBigs, status);
             }
 
             return length;
@@ -759,26 +748,7 @@ namespace Ipenergy.Probe.Protocols.Snmp
         private void CountReceivedResponse(int status)
         {
             _counters.Increment(SnmpCounters.InGetResponses);
-            if (status == SnmpErrorStatus.TooBig)
-            {
-                _counters.Increment(SnmpCounters.InTooBigs);
-            }
-            else if (status == SnmpErrorStatus.NoSuchName)
-            {
-                _counters.Increment(SnmpCounters.InNoSuchNames);
-            }
-            else if (status == SnmpErrorStatus.BadValue)
-            {
-                _counters.Increment(SnmpCounters.InBadValues);
-            }
-            else if (status == SnmpErrorStatus.ReadOnly)
-            {
-                _counters.Increment(SnmpCounters.InReadOnlys);
-            }
-            else if (status == SnmpErrorStatus.GenErr)
-            {
-                _counters.Increment(SnmpCounters.InGenErrs);
-            }
+            _counters.CountErrorStatus(SnmpCounters.InTooBigs, status);
         }
 
         /// <summary>RFC 3584 4.3: the v1 error-status for a v2 one.</summary>

@@ -8,41 +8,20 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
     /// feed; writable), phase and CT rating come from the configuration; the measured columns from the
     /// snapshot, once there is one.
     /// </summary>
-    public sealed class EprobeChannelTable : MibTable
+    public sealed class EprobeChannelTable : EprobeConfiguredTable
     {
         private const int MaxPowerW = int.MaxValue;
 
-        private readonly IMeasurementSource _source;
-        private readonly ILiveConfig _live;
-        private readonly EprobeConfigChange _change;
-        private MeasurementSnapshot _snapshot;
-        private MeterConfig _config;
-
         public EprobeChannelTable(IMeasurementSource source, ILiveConfig live, EprobeConfigChange change)
-            : base(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelColumns)
+            : base(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelColumns, source, live, change)
         {
-            _source = source;
-            _live = live;
-            _change = change;
-            _config = live.Current;
         }
 
-        public override void BeginRequest()
-        {
-            _snapshot = _source.Latest;
-            _config = _live.Current;
-        }
-
-        protected override int RowCount { get { return _config.Channels.Length; } }
-
-        protected override uint RowIndex(int row)
-        {
-            return (uint)(row + 1);
-        }
+        protected override int RowCount { get { return Config.Channels.Length; } }
 
         protected override bool ReadCell(uint column, int row, SnmpValue value)
         {
-            ChannelConfig config = _config.Channels[row];
+            ChannelConfig config = Config.Channels[row];
             switch (column)
             {
                 case EprobeMibLayout.ChannelLabel:
@@ -65,7 +44,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                     return true;
             }
 
-            MeasurementSnapshot s = _snapshot;
+            MeasurementSnapshot s = Snapshot;
             if (s == null || row >= s.Channels.Length)
             {
                 return false;
@@ -129,14 +108,14 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                 return status;
             }
 
-            _change.BuildChannelText(row + 1, key, EprobeConfigChange.Text(value));
-            return _change.Test();
+            Change.BuildChannelText(row + 1, key, EprobeConfigChange.Text(value));
+            return Change.Test();
         }
 
         protected override int CommitWrite(uint column, int row, SnmpValue value)
         {
-            _change.BuildChannelText(row + 1, TextKey(column), EprobeConfigChange.Text(value));
-            return _change.Commit();
+            Change.BuildChannelText(row + 1, TextKey(column), EprobeConfigChange.Text(value));
+            return Change.Commit();
         }
 
         // The JSON field of a writable text column; null for the others.

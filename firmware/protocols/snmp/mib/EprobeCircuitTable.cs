@@ -9,41 +9,20 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
     /// columns from the snapshot's circuit at the same position when it is the same circuit (same name:
     /// after a configuration change the engine may still measure the previous list for a moment).
     /// </summary>
-    public sealed class EprobeCircuitTable : MibTable
+    public sealed class EprobeCircuitTable : EprobeConfiguredTable
     {
         private const int MaxPowerW = int.MaxValue;
 
-        private readonly IMeasurementSource _source;
-        private readonly ILiveConfig _live;
-        private readonly EprobeConfigChange _change;
-        private MeasurementSnapshot _snapshot;
-        private MeterConfig _config;
-
         public EprobeCircuitTable(IMeasurementSource source, ILiveConfig live, EprobeConfigChange change)
-            : base(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitColumns)
+            : base(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitColumns, source, live, change)
         {
-            _source = source;
-            _live = live;
-            _change = change;
-            _config = live.Current;
         }
 
-        public override void BeginRequest()
-        {
-            _snapshot = _source.Latest;
-            _config = _live.Current;
-        }
-
-        protected override int RowCount { get { return _config.Circuits.Length; } }
-
-        protected override uint RowIndex(int row)
-        {
-            return (uint)(row + 1);
-        }
+        protected override int RowCount { get { return Config.Circuits.Length; } }
 
         protected override bool ReadCell(uint column, int row, SnmpValue value)
         {
-            CircuitConfig config = _config.Circuits[row];
+            CircuitConfig config = Config.Circuits[row];
             switch (column)
             {
                 case EprobeMibLayout.CircuitName:
@@ -60,7 +39,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                     return true;
             }
 
-            MeasurementSnapshot s = _snapshot;
+            MeasurementSnapshot s = Snapshot;
             if (s == null || row >= s.Circuits.Length || s.Circuits[row].Name != config.Name)
             {
                 return false;
@@ -132,19 +111,19 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                 return SnmpErrorStatus.InconsistentValue;
             }
 
-            return _change.Test();
+            return Change.Test();
         }
 
         protected override int CommitWrite(uint column, int row, SnmpValue value)
         {
-            return Build(column, row, value) ? _change.Commit() : SnmpErrorStatus.CommitFailed;
+            return Build(column, row, value) ? Change.Commit() : SnmpErrorStatus.CommitFailed;
         }
 
         private bool Build(uint column, int row, SnmpValue value)
         {
             return column == EprobeMibLayout.CircuitCustomer
-                ? _change.BuildCircuit(row, EprobeConfigChange.Text(value), 0.0)
-                : _change.BuildCircuit(row, null, value.Unsigned);
+                ? Change.BuildCircuit(row, EprobeConfigChange.Text(value), 0.0)
+                : Change.BuildCircuit(row, null, value.Unsigned);
         }
     }
 }
