@@ -4,6 +4,7 @@ using System.Threading;
 using Ipenergy.Probe.App;
 using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Simulator;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Modbus
@@ -85,14 +86,11 @@ namespace Ipenergy.Probe.Tests.Modbus
                 Assert.Equal(new byte[] { 0x86, 0x01 }, client.Transact(RawModbusClient.Frame(1, 1, unlock))[7..]);
                 Assert.Equal(201, FirstMeterModel(client, 1));
 
-                using var http = new System.Net.Http.HttpClient();
-                http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
-                    Convert.ToBase64String(System.Text.Encoding.ASCII.GetBytes("admin:admin")));
                 string json = "{\"modbus\":{\"unitId\":7,\"writesUnlocked\":true},"
                     + "\"circuits\":[{\"name\":\"PDU-A\",\"channels\":[1,2,3],\"breakerRatedA\":32}]}";
-                var put = http.PutAsync("http://127.0.0.1:" + app.HttpPort + "/api/v1/config",
-                    new System.Net.Http.StringContent(json)).Result;
-                Assert.True(put.IsSuccessStatusCode, "PUT /api/v1/config: " + put.Content.ReadAsStringAsync().Result);
+                var put = PeerProcess.Run(PeerProcess.StartInfo(PeerProcess.Require("curl", "curl"), null, "-s", "-u", "admin:admin",
+                    "-X", "PUT", "--data", json, "-w", "\n%{http_code}", "http://127.0.0.1:" + app.HttpPort + "/api/v1/config"), 30000);
+                Assert.True(put.Stdout.EndsWith("\n200", StringComparison.Ordinal), "PUT /api/v1/config: " + put);
 
                 // The metering thread applies it between two blocks.
                 Stopwatch wall = Stopwatch.StartNew();

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Ipenergy.Probe.Tests.Simulator;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Modbus
@@ -21,7 +22,7 @@ namespace Ipenergy.Probe.Tests.Modbus
 
             // Vendor map: Vrms of L1, L2, L3 at 1102, 1114, 1126 (float32, big-endian words); 0 until the first second.
             // Before the first second the map may hold 0 or NaN: poll until three voltages are there.
-            ModbusPeerRunner.Result r = null;
+            PeerProcess.Result r = null;
             double[] volts = null;
             for (int attempt = 0; attempt < 50 && volts == null; attempt++)
             {

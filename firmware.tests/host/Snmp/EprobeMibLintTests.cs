@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -116,14 +117,14 @@ namespace Ipenergy.Probe.Tests.Snmp
             };
             foreach (KeyValuePair<string, uint[]> pair in expected)
             {
-                EprobeMibTools.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
+                PeerProcess.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
                     "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "-On", "IPENERGY-EPROBE-MIB::" + pair.Key);
                 _out.WriteLine(pair.Key + " -> " + r.Stdout.Trim());
                 Assert.True(r.ExitCode == 0, r.ToString());
                 Assert.Equal("." + string.Join(".", pair.Value), r.Stdout.Trim());
             }
 
-            EprobeMibTools.Result back = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
+            PeerProcess.Result back = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
                 "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "." + string.Join(".", ObjectIdOf(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLoad)) + ".7");
             Assert.True(back.ExitCode == 0, back.ToString());
             Assert.Equal("IPENERGY-EPROBE-MIB::eprobeChannelLoad.7", back.Stdout.Trim());
@@ -147,7 +148,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             Assert.True(enums.Count >= 4, "only " + enums.Count + " enumerations found");
             foreach (Match m in enums)
             {
-                EprobeMibTools.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
+                PeerProcess.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs,
                     "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "-Td", "IPENERGY-EPROBE-MIB::" + m.Groups[1].Value);
                 Assert.True(r.ExitCode == 0, r.ToString());
                 string syntax = r.Stdout.Split('\n').First(l => l.Contains("SYNTAX", StringComparison.Ordinal));
@@ -163,7 +164,7 @@ namespace Ipenergy.Probe.Tests.Snmp
         private static List<string> Lint(string shared, string file)
         {
             string smipath = shared + ":" + Path.GetDirectoryName(file);
-            EprobeMibTools.Result r = EprobeMibTools.Run("smilint", "smitools", smipath, "-m", "-l", "6", "-s", file);
+            PeerProcess.Result r = EprobeMibTools.Run("smilint", "smitools", smipath, "-m", "-l", "6", "-s", file);
             var findings = new List<string>();
             foreach (string raw in (r.Stdout + "\n" + r.Stderr).Split('\n'))
             {

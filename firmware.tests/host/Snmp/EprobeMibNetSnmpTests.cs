@@ -4,6 +4,7 @@ using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Ipenergy.Probe.Tests.Unit.Snmp;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -98,7 +99,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             int applied = _live.Applied;
 
             // A control character: wrongValue, nothing changed.
-            EprobeMibTools.Result bad = EprobeMibTools.Run("snmpset", "snmp", string.Empty,
+            PeerProcess.Result bad = EprobeMibTools.Run("snmpset", "snmp", string.Empty,
                 "-On", "-m", "", "-r", "0", "-t", "3", "-v2c", "-c", "private", Target, Objects + ".3.1.3.1", "x", "52 0A 31");
             _out.WriteLine(bad.ToString());
             Assert.Contains("wrongValue", bad.Stdout + bad.Stderr);
@@ -120,7 +121,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             }
 
             string mibs = shared + ":" + SharedMibs.ProjectDirectory;
-            EprobeMibTools.Result r = EprobeMibTools.Run("snmpwalk", "snmp", mibs,
+            PeerProcess.Result r = EprobeMibTools.Run("snmpwalk", "snmp", mibs,
                 "-M", mibs, "-m", "IPENERGY-EPROBE-MIB", "-r", "0", "-t", "3", "-v2c", "-c", "public", Target, "IPENERGY-EPROBE-MIB::eprobeChannelTable");
             _out.WriteLine(r.ToString());
             Assert.True(r.ExitCode == 0, r.ToString());
@@ -136,7 +137,7 @@ namespace Ipenergy.Probe.Tests.Snmp
         private string Numeric(string tool, params string[] args)
         {
             string[] all = new[] { "-On", "-m", "", "-r", "0", "-t", "3" }.Concat(args).ToArray();
-            EprobeMibTools.Result r = EprobeMibTools.Run(tool, "snmp", string.Empty, all);
+            PeerProcess.Result r = EprobeMibTools.Run(tool, "snmp", string.Empty, all);
             Assert.True(r.ExitCode == 0 && r.Stderr.Trim().Length == 0, tool + ": " + r);
             return r.Stdout;
         }

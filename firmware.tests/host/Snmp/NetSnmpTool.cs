@@ -1,9 +1,10 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Net;
 using System.Net.Sockets;
-using Xunit;
+using Ipenergy.Probe.Tests.TestSupport;
 
 namespace Ipenergy.Probe.Tests.Snmp
 {
@@ -28,52 +29,25 @@ namespace Ipenergy.Probe.Tests.Snmp
         /// <summary>The full path of the tool, or a failed assertion naming the apt package.</summary>
         public static string Require(string tool, string package)
         {
-            foreach (string dir in new[] { "/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin" })
-            {
-                string path = Path.Combine(dir, tool);
-                if (File.Exists(path))
-                {
-                    return path;
-                }
-            }
-
-            Assert.Fail(tool + " is missing: install the Debian package '" + package + "' (listed in .ci/apt-packages)");
-            return null;
+            return PeerProcess.Require(tool, package);
         }
 
         public static ProcessStartInfo StartInfo(string tool, string package, params string[] args)
         {
-            var info = new ProcessStartInfo(Require(tool, package))
+            var environment = new Dictionary<string, string>
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
+                ["SNMPCONFPATH"] = EmptyConfig,
+                ["MIBS"] = string.Empty,
+                ["MIBDIRS"] = EmptyConfig,
             };
-            foreach (string arg in args)
-            {
-                info.ArgumentList.Add(arg);
-            }
-
-            info.Environment["SNMPCONFPATH"] = EmptyConfig;
-            info.Environment["MIBS"] = "";
-            info.Environment["MIBDIRS"] = EmptyConfig;
-            return info;
+            return PeerProcess.StartInfo(Require(tool, package), environment, args);
         }
 
         /// <summary>Runs a client tool (snmpget, snmpwalk, ...) to its end (at most 30 s).</summary>
         public static Result Run(string tool, params string[] args)
         {
-            using var process = Process.Start(StartInfo(tool, "snmp", args));
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(30000))
-            {
-                process.Kill(true);
-                Assert.Fail(tool + " did not end within 30 s");
-            }
-
-            process.WaitForExit();
-            return new Result { ExitCode = process.ExitCode, Output = output.Result, Error = error.Result };
+            PeerProcess.Result r = PeerProcess.Run(StartInfo(tool, "snmp", args), 30000);
+            return new Result { ExitCode = r.ExitCode, Output = r.Stdout, Error = r.Stderr };
         }
 
         /// <summary>A UDP port on 127.0.0.1 free right now (for snmptrapd, which cannot be given port 0).</summary>
