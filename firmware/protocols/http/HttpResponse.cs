@@ -18,6 +18,7 @@ namespace Ipenergy.Probe.Protocols.Http
         private int _textPosition;
         private bool _textFailed;
         private bool _isText;
+        private int _textContentType;
         private int _extraLength;
 
         public HttpResponse(int initialLength)
@@ -31,7 +32,7 @@ namespace Ipenergy.Probe.Protocols.Http
         public JsonWriter Json { get { return _json; } }
 
         /// <summary>HttpResponseHead.ContentJson or ContentCsv.</summary>
-        public int ContentType { get { return _isText ? HttpResponseHead.ContentCsv : HttpResponseHead.ContentJson; } }
+        public int ContentType { get { return _isText ? _textContentType : HttpResponseHead.ContentJson; } }
 
         /// <summary>The whole buffer: head room of HttpResponseHead.MaxLength bytes, then the body.</summary>
         public byte[] Buffer { get { return _buffer; } }
@@ -106,7 +107,14 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Switches the body to CSV text (empties it).</summary>
         public void BeginCsv()
         {
+            BeginText(HttpResponseHead.ContentCsv);
+        }
+
+        /// <summary>Switches the body to text of that HttpResponseHead content type (empties it).</summary>
+        public void BeginText(int contentType)
+        {
             _isText = true;
+            _textContentType = contentType;
             _textFailed = false;
             _textPosition = HttpResponseHead.MaxLength;
         }
@@ -124,6 +132,33 @@ namespace Ipenergy.Probe.Protocols.Http
             if (Reserve(1))
             {
                 _buffer[_textPosition++] = (byte)c;
+            }
+        }
+
+        /// <summary>One raw byte (e.g. part of a UTF-8 sequence).</summary>
+        public void TextByte(byte b)
+        {
+            if (Reserve(1))
+            {
+                _buffer[_textPosition++] = b;
+            }
+        }
+
+        /// <summary>A fixed-point number (DecimalText.WriteFixed; the caller handles NaN and infinities).</summary>
+        public void TextFixed(double value, int decimals)
+        {
+            if (Reserve(DecimalText.MaxChars))
+            {
+                _textPosition = DecimalText.WriteFixed(_buffer, _textPosition, value, decimals);
+            }
+        }
+
+        /// <summary>Integer milli-units (or other scaled units) with that many decimals, exact.</summary>
+        public void TextScaled(long units, int decimals)
+        {
+            if (Reserve(DecimalText.MaxChars))
+            {
+                _textPosition = DecimalText.WriteScaled(_buffer, _textPosition, units, decimals);
             }
         }
 

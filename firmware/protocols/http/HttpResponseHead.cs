@@ -26,11 +26,15 @@ namespace Ipenergy.Probe.Protocols.Http
         public const int ContentJson = 0;
         public const int ContentCsv = 1;
 
+        /// <summary>Prometheus text exposition format 0.0.4 (GET /metrics).</summary>
+        public const int ContentPrometheus = 2;
+
         /// <summary>Longest extra header text a caller may add (Allow, WWW-Authenticate).</summary>
         public const int MaxExtraFieldsLength = 96;
 
         private static readonly byte[] ContentTypeJson = AsciiBytes.From("Content-Type: application/json\r\n");
         private static readonly byte[] ContentTypeCsv = AsciiBytes.From("Content-Type: text/csv; charset=utf-8\r\n");
+        private static readonly byte[] ContentTypePrometheus = AsciiBytes.From("Content-Type: text/plain; version=0.0.4; charset=utf-8\r\n");
         private static readonly byte[] ContentLengthPrefix = AsciiBytes.From("Content-Length: ");
         private static readonly byte[] NoStore = AsciiBytes.From("Cache-Control: no-store\r\n");
         private static readonly byte[] ConnectionClose = AsciiBytes.From("Connection: close\r\n");
@@ -57,7 +61,7 @@ namespace Ipenergy.Probe.Protocols.Http
             byte[] extraFields, int extraLength)
         {
             position = AsciiBytes.Copy(HttpStatus.StatusLine(status), buffer, position);
-            position = AsciiBytes.Copy(contentType == ContentCsv ? ContentTypeCsv : ContentTypeJson, buffer, position);
+            position = AsciiBytes.Copy(ContentTypeField(contentType), buffer, position);
             position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
             position = DecimalText.WriteInteger(buffer, position, contentLength);
             position = AsciiBytes.Copy(LineEnd, buffer, position);
@@ -87,6 +91,16 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             return AsciiBytes.Copy(LineEnd, buffer, position);
+        }
+
+        private static byte[] ContentTypeField(int contentType)
+        {
+            if (contentType == ContentCsv)
+            {
+                return ContentTypeCsv;
+            }
+
+            return contentType == ContentPrometheus ? ContentTypePrometheus : ContentTypeJson;
         }
     }
 }
