@@ -118,6 +118,25 @@ namespace Ipenergy.Probe.Config
             Texts(w, "ntpServers", history.NtpServers);
             w.WriteEndObject();
 
+            // Users: names and roles only; password verifiers never leave the device.
+            w.WriteName("users");
+            w.WriteStartArray();
+            for (int u = 0; u < config.Users.Length; u++)
+            {
+                w.WriteStartObject();
+                Text(w, "name", config.Users[u].Name);
+                Text(w, "role", UserConfig.RoleName(config.Users[u].Role));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+
+            w.WriteName("http");
+            w.WriteStartObject();
+            Boolean(w, "anonymousRead", config.Http.AnonymousRead);
+            Integer(w, "sessionTimeoutS", config.Http.SessionTimeoutS);
+            w.WriteEndObject();
+
             Text(w, "adminPasswordHash", Masked(config.AdminPasswordHash));
             w.WriteEndObject();
         }

@@ -104,6 +104,14 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadHistory(field);
                 }
+                else if (_r.ValueEquals("users"))
+                {
+                    error = ReadUsers(field);
+                }
+                else if (_r.ValueEquals("http"))
+                {
+                    error = ReadHttp(field);
+                }
                 else if (_r.ValueEquals("adminPasswordHash"))
                 {
                     string text;
@@ -659,6 +667,147 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadTexts(field, HistoryConfig.MaxNtpServers, out list);
                     h.NtpServers = list;
+                }
+                else
+                {
+                    error = Unknown(field);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        // "users": names and roles only. The list replaces the current one: a listed user keeps its
+        // password and takes the role given, an unlisted one is removed; a new name is refused (its
+        // password can only be set through PUT /api/v1/users/<name>).
+        private string ReadUsers(string path)
+        {
+            if (_r.Read() != JsonTokenType.StartArray)
+            {
+                return Expected(path, "an array of {\"name\",\"role\"} objects");
+            }
+
+            UserConfig[] found = new UserConfig[UserConfig.MaxUsers];
+            int count = 0;
+            while (true)
+            {
+                int token = _r.Read();
+                if (token == JsonTokenType.EndArray)
+                {
+                    break;
+                }
+
+                string itemPath = path + "[" + count.ToString() + "]";
+                if (token != JsonTokenType.StartObject)
+                {
+                    return Expected(itemPath, "an object");
+                }
+
+                if (count == found.Length)
+                {
+                    return path + ": at most " + UserConfig.MaxUsers.ToString() + " users";
+                }
+
+                string name = null;
+                string roleName = null;
+                while (true)
+                {
+                    string field;
+                    string error = NextField(itemPath + ".", out field);
+                    if (error != null)
+                    {
+                        return error;
+                    }
+
+                    if (field == null)
+                    {
+                        break;
+                    }
+
+                    if (_r.ValueEquals("name"))
+                    {
+                        error = ReadText(field, out name);
+                    }
+                    else if (_r.ValueEquals("role"))
+                    {
+                        error = ReadText(field, out roleName);
+                    }
+                    else
+                    {
+                        error = Unknown(field);
+                    }
+
+                    if (error != null)
+                    {
+                        return error;
+                    }
+                }
+
+                if (name == null)
+                {
+                    return itemPath + ".name: is required";
+                }
+
+                UserConfig existing = _current.FindUser(name);
+                if (existing == null)
+                {
+                    return itemPath + ".name: no user \"" + name + "\" (add users with PUT /api/v1/users/<name>)";
+                }
+
+                UserConfig user = existing.Clone();
+                if (roleName != null)
+                {
+                    user.Role = UserConfig.ParseRole(roleName);
+                    if (user.Role < 0)
+                    {
+                        return itemPath + ".role: must be viewer, operator or admin, got \"" + roleName + "\"";
+                    }
+                }
+
+                found[count++] = user;
+            }
+
+            UserConfig[] users = new UserConfig[count];
+            for (int i = 0; i < count; i++)
+            {
+                users[i] = found[i];
+            }
+
+            _config.Users = users;
+            return null;
+        }
+
+        private string ReadHttp(string path)
+        {
+            if (_r.Read() != JsonTokenType.StartObject)
+            {
+                return Expected(path, "an object");
+            }
+
+            HttpConfig h = _config.Http;
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                bool flag;
+                int number;
+                if (_r.ValueEquals("anonymousRead"))
+                {
+                    error = ReadBoolean(field, out flag);
+                    h.AnonymousRead = flag;
+                }
+                else if (_r.ValueEquals("sessionTimeoutS"))
+                {
+                    error = ReadInteger(field, out number);
+                    h.SessionTimeoutS = number;
                 }
                 else
                 {

@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Config
         public const int HeaderSize = 20;
 
         /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
-        public const int CurrentVersion = 1;
+        public const int CurrentVersion = 2;
 
         public const int MagicOffset = 0;
         public const int VersionOffset = 4;
@@ -147,7 +147,27 @@ namespace Ipenergy.Probe.Config
 
             config.AdminPasswordHash = r.ReadText();
 
-            // Layout 1 ends here; bytes a newer compatible layout appended are not ours to read.
+            // Layout 2 appended the users and the http section; a layout-1 record keeps the factory
+            // admin (admin/admin, to be changed) and the http defaults of the constructor.
+            if (version >= 2)
+            {
+                UserConfig[] users = new UserConfig[r.ReadByte()];
+                for (int u = 0; u < users.Length; u++)
+                {
+                    string name = r.ReadText();
+                    int role = r.ReadByte();
+                    string salt = r.ReadText();
+                    string hash = r.ReadText();
+                    int iterations = (int)r.ReadUInt32();
+                    users[u] = new UserConfig(name, role, salt, hash, iterations, r.ReadBoolean());
+                }
+
+                config.Users = users;
+                config.Http.AnonymousRead = r.ReadBoolean();
+                config.Http.SessionTimeoutS = (int)r.ReadUInt32();
+            }
+
+            // Layout 2 ends here; bytes a newer compatible layout appended are not ours to read.
             return r.Overrun ? null : config;
         }
 
@@ -221,6 +241,21 @@ namespace Ipenergy.Probe.Config
             WriteTexts(w, history.NtpServers);
 
             w.WriteText(config.AdminPasswordHash);
+
+            w.WriteByte(config.Users.Length);
+            for (int u = 0; u < config.Users.Length; u++)
+            {
+                UserConfig user = config.Users[u];
+                w.WriteText(user.Name);
+                w.WriteByte(user.Role);
+                w.WriteText(user.Salt);
+                w.WriteText(user.Hash);
+                w.WriteUInt32((uint)user.Iterations);
+                w.WriteBoolean(user.MustChangePassword);
+            }
+
+            w.WriteBoolean(config.Http.AnonymousRead);
+            w.WriteUInt32((uint)config.Http.SessionTimeoutS);
         }
 
         private static void WriteTexts(ConfigBinaryWriter w, string[] items)

@@ -76,7 +76,93 @@ namespace Ipenergy.Probe.Config
                 return error;
             }
 
+            error = ValidateUsers(config.Users);
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = Range("http.sessionTimeoutS", config.Http.SessionTimeoutS, HttpConfig.MinSessionTimeoutS,
+                HttpConfig.MaxSessionTimeoutS, "s");
+            if (error != null)
+            {
+                return error;
+            }
+
             return Text("adminPasswordHash", config.AdminPasswordHash, 0, MaxPasswordHashLength);
+        }
+
+        private static string ValidateUsers(UserConfig[] users)
+        {
+            if (users.Length < 1 || users.Length > UserConfig.MaxUsers)
+            {
+                return "users: must hold 1.." + UserConfig.MaxUsers.ToString() + " users, got " + users.Length.ToString();
+            }
+
+            bool admin = false;
+            for (int u = 0; u < users.Length; u++)
+            {
+                UserConfig user = users[u];
+                string path = "users[" + u.ToString() + "].";
+                string error = UserName(path + "name", user.Name);
+                if (error != null)
+                {
+                    return error;
+                }
+
+                for (int other = 0; other < u; other++)
+                {
+                    if (users[other].Name == user.Name)
+                    {
+                        return path + "name: must be unique, \"" + user.Name + "\" is already users[" + other.ToString() + "]";
+                    }
+                }
+
+                if (UserConfig.RoleName(user.Role).Length == 0)
+                {
+                    return path + "role: must be viewer, operator or admin, got " + user.Role.ToString();
+                }
+
+                admin |= user.Role == UserConfig.RoleAdmin;
+                if (!IsHex(user.Salt, UserConfig.SaltLength) || (user.Hash.Length != 0 && !IsHex(user.Hash, UserConfig.HashLength)))
+                {
+                    return path + "password: stored verifier is damaged";
+                }
+
+                error = Range(path + "iterations", user.Iterations, 1, 10000000, "");
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            return admin ? null : "users: at least one user must be admin";
+        }
+
+        /// <summary>Null when the text is a valid user name: 1..32 letters, digits, '.', '_' or '-'.</summary>
+        public static string UserName(string path, string name)
+        {
+            if (name == null || name.Length < 1 || name.Length > UserConfig.MaxNameLength)
+            {
+                return path + ": must be 1.." + UserConfig.MaxNameLength.ToString() + " characters";
+            }
+
+            for (int i = 0; i < name.Length; i++)
+            {
+                char c = name[i];
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
+                if (!ok)
+                {
+                    return path + ": must be letters, digits, '.', '_' or '-', got \"" + name + "\"";
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsHex(string text, int bytes)
+        {
+            return text != null && text.Length == bytes * 2 && HexText.Parse(text) != null;
         }
 
         private static string ValidateChannel(string path, ChannelConfig channel)

@@ -23,6 +23,8 @@ namespace Ipenergy.Probe.Config
             Modbus = new ModbusConfig();
             History = new HistoryConfig();
             AdminPasswordHash = "";
+            Users = new UserConfig[] { UserConfig.FactoryAdmin() };
+            Http = new HttpConfig();
         }
 
         /// <summary>Phase-to-neutral nominal voltage (230 V in Europe, 120/277 V elsewhere).</summary>
@@ -52,6 +54,26 @@ namespace Ipenergy.Probe.Config
         /// </summary>
         public string AdminPasswordHash { get; set; }
 
+        /// <summary>Accounts of the HTTP API (1..8, at least one admin); the factory one is admin/admin.</summary>
+        public UserConfig[] Users { get; set; }
+
+        /// <summary>HTTP API access settings.</summary>
+        public HttpConfig Http { get; set; }
+
+        /// <summary>The user with that name, or null.</summary>
+        public UserConfig FindUser(string name)
+        {
+            for (int i = 0; i < Users.Length; i++)
+            {
+                if (Users[i].Name == name)
+                {
+                    return Users[i];
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>A deep copy (edits to it leave this configuration alone).</summary>
         public MeterConfig Clone()
         {
@@ -80,6 +102,14 @@ namespace Ipenergy.Probe.Config
             copy.Modbus = Modbus.Clone();
             copy.History = History.Clone();
             copy.AdminPasswordHash = AdminPasswordHash;
+            UserConfig[] users = new UserConfig[Users.Length];
+            for (int u = 0; u < users.Length; u++)
+            {
+                users[u] = Users[u].Clone();
+            }
+
+            copy.Users = users;
+            copy.Http = Http.Clone();
             return copy;
         }
 

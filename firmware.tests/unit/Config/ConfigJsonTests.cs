@@ -38,6 +38,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 + "\"snmp\":{\"enabled\":true,\"readCommunity\":\"***\",\"writeCommunity\":\"\",\"sysName\":\"e-Probe\",\"sysLocation\":\"\",\"sysContact\":\"\",\"trapTargets\":[]},"
                 + "\"modbus\":{\"enabled\":true,\"port\":502,\"unitId\":1,\"writesUnlocked\":false},"
                 + "\"history\":{\"energySaveIntervalS\":60,\"billingDay\":1,\"billingHour\":0,\"utcOffsetMinutes\":0,\"ntpServers\":[\"pool.ntp.org:123\"]},"
+                + "\"users\":[{\"name\":\"admin\",\"role\":\"admin\"}],\"http\":{\"anonymousRead\":true,\"sessionTimeoutS\":1800},"
                 + "\"adminPasswordHash\":\"\"}",
                 ConfigSamples.ExportText(c));
         }

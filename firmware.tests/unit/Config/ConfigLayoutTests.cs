@@ -7,9 +7,9 @@ namespace Ipenergy.Probe.Tests.Unit.Config
     public class ConfigLayoutTests
     {
         // An MPP3: channel 1 a 50 A CT in rack "R1", one 3-phase IT-load circuit "A" (32 A), the
-        // rest defaults, sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
+        // rest defaults (the factory admin), sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
         private const string GoldenSmall =
-            "45504346" + "0100" + "0100" + "07000000" + "de000000" + "a8792523"
+            "45504346" + "0200" + "0100" + "07000000" + "52010000" + "82603960"
             + "03" + "0000000000c06c40" + "0000000000004940"
             + "000000000000f03f" + "000000000000f03f" + "000000000000f03f"
             + "00" + "0000000000004940" + "000000000000f03f" + "0000000000000000" + "00" + "025231" + "00" + "00"
@@ -20,7 +20,13 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "01" + "067075626c6963" + "00" + "07652d50726f6265" + "00" + "00" + "00"
             + "01" + "f601" + "01" + "00"
             + "3c00" + "01" + "00" + "0000" + "01" + "10706f6f6c2e6e74702e6f72673a313233"
-            + "00";
+            + "00"
+            // layout 2: users (the factory admin: name, role 3, salt and hash as hex text, 200 iterations, must change), http
+            + "01" + "05" + "61646d696e" + "03"
+            + "20" + "3635373037323632363236663632363536363631363337343666373237393231"
+            + "40" + "30643736663230653361346133313763333436373730393965313033333165626636356637386463333363343033333833666635646464613062663633326235"
+            + "c8000000" + "01"
+            + "01" + "08070000";
 
         private static MeterConfig Small()
         {
@@ -38,7 +44,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 7, buffer, 0, buffer.Length);
-            Assert.AreEqual(242, length);
+            Assert.AreEqual(358, length);
             Assert.AreEqual(GoldenSmall, ConfigSamples.Hex(buffer, 0, length));
         }
 
@@ -48,7 +54,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             MeterConfig full = ConfigSamples.Full();
             byte[] buffer = new byte[8192];
             int length = ConfigLayout.Encode(full, 1, buffer, 0, buffer.Length);
-            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, 1, 18);
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, ConfigLayout.CurrentVersion, 18);
             Assert.IsNotNull(back);
             Assert.AreEqual(ConfigSamples.Fingerprint(full), ConfigSamples.Fingerprint(back));
             Assert.AreEqual(ConfigSamples.ExportText(full), ConfigSamples.ExportText(back));
@@ -64,19 +70,39 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         }
 
         [TestMethod]
+        public void Layout1RecordLoadsWithTheFactoryAdmin()
+        {
+            byte[] buffer = new byte[4096];
+            int length = ConfigLayout.Encode(Small(), 1, buffer, 0, buffer.Length);
+            // A layout-1 payload is the layout-2 one without the users (1 + 110 bytes for the factory admin)
+            // and http (5) sections: cut them off and read it as version 1.
+            int layout1Length = length - ConfigLayout.HeaderSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout1Length, 1, 3);
+            Assert.IsNotNull(back);
+            Assert.AreEqual(1, back.Users.Length);
+            Assert.AreEqual("admin", back.Users[0].Name);
+            Assert.AreEqual(UserConfig.RoleAdmin, back.Users[0].Role);
+            Assert.IsTrue(back.Users[0].MustChangePassword);
+            Assert.AreEqual(UserConfig.DefaultAdminHash, back.Users[0].Hash);
+            Assert.IsTrue(back.Http.AnonymousRead);
+            Assert.AreEqual(1800, back.Http.SessionTimeoutS);
+            Assert.AreEqual("R1", back.Channels[0].Rack);
+        }
+
+        [TestMethod]
         public void TruncatedPayloadIsRefused()
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 1, buffer, 0, buffer.Length);
-            Assert.IsNull(ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize - 1, 1, 3));
-            Assert.IsNull(ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, 1, 18));
+            Assert.IsNull(ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize - 1, ConfigLayout.CurrentVersion, 3));
+            Assert.IsNull(ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, ConfigLayout.CurrentVersion, 18));
         }
 
         [TestMethod]
         public void DoesNotFitReturnsMinusOne()
         {
-            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[241], 0, 241));
-            Assert.AreEqual(242, ConfigLayout.Encode(Small(), 1, new byte[242], 0, 242));
+            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[357], 0, 357));
+            Assert.AreEqual(358, ConfigLayout.Encode(Small(), 1, new byte[358], 0, 358));
         }
 
         [TestMethod]
@@ -109,11 +135,20 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             c.Snmp.TrapTargets = new string[] { host, host, host, host };
             c.History.NtpServers = new string[] { host, host };
             c.AdminPasswordHash = new string('p', ConfigValidator.MaxPasswordHashLength);
+            UserConfig[] users = new UserConfig[UserConfig.MaxUsers];
+            for (int u = 0; u < users.Length; u++)
+            {
+                users[u] = UserConfig.FactoryAdmin();
+                users[u].Name = new string('u', UserConfig.MaxNameLength - 1) + u.ToString();
+            }
+
+            c.Users = users;
             Assert.IsNull(ConfigValidator.Validate(c));
             byte[] buffer = new byte[16384];
             // 20 header + 41 meter + 18 × 157 channels + 1 + 18 × 77 circuits + 50 network + 519 SNMP
-            // + 5 Modbus + 135 history + 129 password hash.
-            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129, ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
+            // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http.
+            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5,
+                ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
         }
     }
 }

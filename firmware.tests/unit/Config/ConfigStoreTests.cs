@@ -207,12 +207,12 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             ConfigStore store = new ConfigStore(flash, 3);
             Assert.IsNull(store.Save(Small(20)));
             Assert.IsNull(store.Save(Small(30)));
-            // Slot 1 (the newest) now claims layout 2 that layout-1 readers cannot read.
-            Rewrite(flash, 4096, 2, 2, 0);
+            // Slot 1 (the newest) now claims layout 3 that layout-2 readers cannot read.
+            Rewrite(flash, 4096, 3, 3, 0);
             ConfigLoadResult r = new ConfigStore(flash, 3).Load();
             Assert.IsTrue(r.IsFactoryDefault, "defaults expected");
-            Assert.Contains("layout version 2", r.Message);
-            Assert.Contains("reads up to 1", r.Message);
+            Assert.Contains("layout version 3", r.Message);
+            Assert.Contains("reads up to 2", r.Message);
 
             // A save goes to the other slot and wins; the newer record is left alone.
             ConfigStore again = new ConfigStore(flash, 3);
