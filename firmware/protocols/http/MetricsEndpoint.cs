@@ -14,8 +14,11 @@ namespace Ipenergy.Probe.Protocols.Http
     /// decimal); divide by 3.6e6 for kWh. Reactive energy has no base unit (var·s is used by nobody), so its
     /// counters keep varh, the unit of every meter register (IEC 62053-23), exact with 3 decimals.
     /// Channel samples carry the configured labels (empty ones are left out: Prometheus treats an empty
-    /// label as absent); circuits carry their name and customer. Before the first snapshot only the
-    /// device families are written (eprobe_up 0). Nothing is allocated per request.
+    /// label as absent); circuits carry their name and customer. Should that not fit the largest response
+    /// (an MPP18 with 18 circuits and every label at 32 characters needing escapes or UTF-8), values carry
+    /// only channel and phase (circuit: its name) and the labels move to eprobe_channel_info and
+    /// eprobe_circuit_info, to be joined with group_left. Before the first snapshot only the device
+    /// families are written (eprobe_up 0). Nothing is allocated per request.
     /// </summary>
     public sealed class MetricsEndpoint : IHttpEndpoint
     {
@@ -161,6 +164,11 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("eprobe_circuit_export_energy_joules_total{circuit=\""),
         };
 
+        private static readonly byte[] ChannelInfoHead = MetricsText.Head("eprobe_channel_info", Gauge, "Labels of a channel (always 1), written instead of labels on every sample when those would not fit.");
+        private static readonly byte[] ChannelInfoName = AsciiBytes.From("eprobe_channel_info{channel=\"");
+        private static readonly byte[] CircuitInfoHead = MetricsText.Head("eprobe_circuit_info", Gauge, "Labels of a circuit (always 1), written instead of labels on every sample when those would not fit.");
+        private static readonly byte[] CircuitInfoName = AsciiBytes.From("eprobe_circuit_info{circuit=\"");
+        private static readonly byte[] LabelsEndOne = AsciiBytes.From("\"} 1\n");
         private static readonly byte[] PhaseLabel = AsciiBytes.From("\",phase=\"");
         private static readonly byte[] LabelLabel = AsciiBytes.From("\",label=\"");
         private static readonly byte[] RackLabel = AsciiBytes.From("\",rack=\"");
@@ -206,6 +214,18 @@ namespace Ipenergy.Probe.Protocols.Http
 
         public int Handle(HttpRequest request, HttpResponse response)
         {
+            Write(response, true);
+            if (response.Overflowed && response.Capacity >= HttpConnectionHandler.MaxResponseLength - HttpResponseHead.MaxLength)
+            {
+                Write(response, false);
+            }
+
+            return HttpStatus.Ok;
+        }
+
+        /// <param name="labelled">Labels on every sample; false: on the info families only.</param>
+        private void Write(HttpResponse response, bool labelled)
+        {
             response.BeginText(HttpResponseHead.ContentPrometheus);
             MeasurementSnapshot snapshot = _source.Latest;
             MeterConfig config = _config == null ? null : _config.Current;
@@ -231,7 +251,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
             if (snapshot == null)
             {
-                return HttpStatus.Ok;
+                return;
             }
 
             if (_clock != null)
@@ -249,9 +269,8 @@ namespace Ipenergy.Probe.Protocols.Http
             MetricsText.Value(response, snapshot.VoltageUnbalancePercent / 100.0, MeasurementsJson.PercentDecimals + 2);
 
             WritePhases(response, snapshot.Phases);
-            WriteChannels(response, snapshot.Channels, config);
-            WriteCircuits(response, snapshot.Circuits, config);
-            return HttpStatus.Ok;
+            WriteChannels(response, snapshot.Channels, config, labelled);
+            WriteCircuits(response, snapshot.Circuits, config, labelled);
         }
 
         private void WriteInfo(HttpResponse r)
@@ -311,11 +330,29 @@ namespace Ipenergy.Probe.Protocols.Http
             }
         }
 
-        private static void WriteChannels(HttpResponse r, ChannelValues[] channels, MeterConfig config)
+        private static void WriteChannels(HttpResponse r, ChannelValues[] channels, MeterConfig config, bool labelled)
         {
             if (channels == null)
             {
                 return;
+            }
+
+            if (!labelled)
+            {
+                r.Text(ChannelInfoHead);
+                for (int i = 0; i < channels.Length; i++)
+                {
+                    ChannelValues c = channels[i];
+                    if (c != null)
+                    {
+                        r.Text(ChannelInfoName);
+                        r.TextInteger(c.Channel);
+                        r.Text(PhaseLabel);
+                        r.Text(AsciiPhase(c.Phase));
+                        WriteChannelLabels(r, c.Channel, config);
+                        r.Text(LabelsEndOne);
+                    }
+                }
             }
 
             for (int family = 0; family < ChannelFamilies; family++)
@@ -333,7 +370,11 @@ namespace Ipenergy.Probe.Protocols.Http
                     r.TextInteger(c.Channel);
                     r.Text(PhaseLabel);
                     r.Text(AsciiPhase(c.Phase));
-                    WriteChannelLabels(r, c.Channel, config);
+                    if (labelled)
+                    {
+                        WriteChannelLabels(r, c.Channel, config);
+                    }
+
                     r.Text(LabelsEnd);
                     WriteChannelValue(r, c, family);
                 }
@@ -420,11 +461,27 @@ namespace Ipenergy.Probe.Protocols.Http
             }
         }
 
-        private static void WriteCircuits(HttpResponse r, CircuitValues[] circuits, MeterConfig config)
+        private static void WriteCircuits(HttpResponse r, CircuitValues[] circuits, MeterConfig config, bool labelled)
         {
             if (circuits == null || circuits.Length == 0)
             {
                 return;
+            }
+
+            if (!labelled)
+            {
+                r.Text(CircuitInfoHead);
+                for (int i = 0; i < circuits.Length; i++)
+                {
+                    CircuitValues c = circuits[i];
+                    if (c != null)
+                    {
+                        r.Text(CircuitInfoName);
+                        MetricsText.LabelValue(r, c.Name);
+                        Label(r, CustomerLabel, CircuitCustomer(config, c));
+                        r.Text(LabelsEndOne);
+                    }
+                }
             }
 
             for (int family = 0; family < CircuitFamilies; family++)
@@ -440,7 +497,11 @@ namespace Ipenergy.Probe.Protocols.Http
 
                     r.Text(CircuitNames[family]);
                     MetricsText.LabelValue(r, c.Name);
-                    Label(r, CustomerLabel, CircuitCustomer(config, c));
+                    if (labelled)
+                    {
+                        Label(r, CustomerLabel, CircuitCustomer(config, c));
+                    }
+
                     r.Text(LabelsEnd);
                     WriteCircuitValue(r, c, family);
                 }
