@@ -29,8 +29,14 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Prometheus text exposition format 0.0.4 (GET /metrics).</summary>
         public const int ContentPrometheus = 2;
 
-        /// <summary>Longest extra header text a caller may add (Allow, WWW-Authenticate).</summary>
-        public const int MaxExtraFieldsLength = 96;
+        /// <summary>
+        /// The endpoint's extra fields carry Content-Type and Cache-Control (static page assets: gzip, ETag),
+        /// so the head writes neither.
+        /// </summary>
+        public const int ContentSupplied = 3;
+
+        /// <summary>Longest extra header text a caller may add (Allow, WWW-Authenticate, a page asset's fields).</summary>
+        public const int MaxExtraFieldsLength = 192;
 
         private static readonly byte[] ContentTypeJson = AsciiBytes.From("Content-Type: application/json\r\n");
         private static readonly byte[] ContentTypeCsv = AsciiBytes.From("Content-Type: text/csv; charset=utf-8\r\n");
@@ -61,11 +67,24 @@ namespace Ipenergy.Probe.Protocols.Http
             byte[] extraFields, int extraLength)
         {
             position = AsciiBytes.Copy(HttpStatus.StatusLine(status), buffer, position);
-            position = AsciiBytes.Copy(ContentTypeField(contentType), buffer, position);
-            position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
-            position = DecimalText.WriteInteger(buffer, position, contentLength);
-            position = AsciiBytes.Copy(LineEnd, buffer, position);
-            position = AsciiBytes.Copy(NoStore, buffer, position);
+            if (contentType != ContentSupplied)
+            {
+                position = AsciiBytes.Copy(ContentTypeField(contentType), buffer, position);
+            }
+
+            // A 304 has no body, and a Content-Length there would have to be the 200's (RFC 9110 8.6).
+            if (status != HttpStatus.NotModified)
+            {
+                position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
+                position = DecimalText.WriteInteger(buffer, position, contentLength);
+                position = AsciiBytes.Copy(LineEnd, buffer, position);
+            }
+
+            if (contentType != ContentSupplied)
+            {
+                position = AsciiBytes.Copy(NoStore, buffer, position);
+            }
+
             if (extraFields != null && extraLength > 0)
             {
                 System.Array.Copy(extraFields, 0, buffer, position, extraLength);

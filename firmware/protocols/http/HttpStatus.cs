@@ -6,6 +6,7 @@ namespace Ipenergy.Probe.Protocols.Http
     public static class HttpStatus
     {
         public const int Ok = 200;
+        public const int NotModified = 304;
         public const int BadRequest = 400;
         public const int Unauthorized = 401;
         public const int NotFound = 404;
@@ -22,7 +23,7 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             Ok, BadRequest, NotFound, MethodNotAllowed, RequestTimeout, ContentTooLarge,
             RequestHeaderFieldsTooLarge, InternalServerError, NotImplemented, ServiceUnavailable,
-            HttpVersionNotSupported, Unauthorized
+            HttpVersionNotSupported, Unauthorized, NotModified
         };
 
         private static readonly byte[][] Lines =
@@ -39,6 +40,7 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("HTTP/1.1 503 Service Unavailable\r\n"),
             AsciiBytes.From("HTTP/1.1 505 HTTP Version Not Supported\r\n"),
             AsciiBytes.From("HTTP/1.1 401 Unauthorized\r\n"),
+            AsciiBytes.From("HTTP/1.1 304 Not Modified\r\n"),
         };
 
         /// <summary>"HTTP/1.1 &lt;code&gt; &lt;reason&gt;\r\n"; an unknown code gives the 500 line.</summary>

@@ -1,0 +1,155 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Tests.CompileGate;
+using Xunit;
+
+namespace Ipenergy.Probe.Tests.Http
+{
+    /// <summary>
+    /// The generator of firmware/protocols/http/web/WebAssets.cs (the page's files gzipped into byte arrays,
+    /// with content types and ETags) and its drift check: the test fails when the compiled assets do not
+    /// decompress to the sources in web/ or the generated file names other ETags. Regenerate with
+    ///   tools/web/generate
+    /// (= IPENERGY_UPDATE_WEB_ASSETS=1 dotnet test firmware.tests/host --filter FullyQualifiedName~PageAssetFile),
+    /// then build again: the next run checks the new file.
+    /// </summary>
+    public class PageAssetFileTests
+    {
+        public const string UpdateVariable = "IPENERGY_UPDATE_WEB_ASSETS";
+
+        /// <summary>Source file, C# field name, content type.</summary>
+        public static readonly string[][] Assets =
+        {
+            new[] { "index.html", "IndexHtml", "text/html; charset=utf-8" },
+            new[] { "app.css", "AppCss", "text/css; charset=utf-8" },
+            new[] { "app.js", "AppJs", "text/javascript; charset=utf-8" },
+        };
+
+        public static string WebFolder { get { return Path.Combine(RepoLayout.Root, "firmware", "protocols", "http", "web"); } }
+
+        private static string GeneratedPath { get { return Path.Combine(WebFolder, "WebAssets.cs"); } }
+
+        [Fact]
+        public void GeneratedFileMatchesTheSources()
+        {
+            if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
+            {
+                File.WriteAllText(GeneratedPath, Generate());
+            }
+
+            Assert.True(File.Exists(GeneratedPath), GeneratedPath + " is missing: run tools/web/generate");
+            string generated = File.ReadAllText(GeneratedPath);
+            foreach (string[] asset in Assets)
+            {
+                string etag = ETagOf(File.ReadAllBytes(Path.Combine(WebFolder, asset[0])));
+                Assert.True(generated.Contains("\"\\\"" + etag.Trim('"') + "\\\"\""),
+                    "WebAssets.cs is older than web/" + asset[0] + ": run tools/web/generate");
+            }
+        }
+
+        [Fact]
+        public void CompiledAssetsDecompressToTheSources()
+        {
+            foreach (string[] asset in Assets)
+            {
+                byte[] source = File.ReadAllBytes(Path.Combine(WebFolder, asset[0]));
+                StaticAsset compiled = Compiled(asset[1]);
+                Assert.True(Gunzip(compiled.Gzip).AsSpan().SequenceEqual(source),
+                    "the firmware's " + asset[0] + " differs from web/" + asset[0] + ": run tools/web/generate and build again");
+                Assert.Equal(ETagOf(source), Encoding.ASCII.GetString(compiled.ETag));
+                Assert.Equal(source.Length, compiled.RawLength);
+                Assert.Contains("Content-Type: " + asset[2] + "\r\n", Encoding.ASCII.GetString(compiled.Fields));
+            }
+        }
+
+        [Fact]
+        public void AssetsFitTheResponseBuffer()
+        {
+            foreach (string[] asset in Assets)
+            {
+                StaticAsset compiled = Compiled(asset[1]);
+                Assert.True(compiled.Gzip.Length + HttpResponseHead.MaxLength <= HttpConnectionHandler.MaxResponseLength,
+                    asset[0] + " gzipped is " + compiled.Gzip.Length + " bytes: more than one response buffer");
+                Assert.True(compiled.Fields.Length <= HttpResponseHead.MaxExtraFieldsLength, asset[0] + " header fields too long");
+            }
+        }
+
+        public static StaticAsset Compiled(string field)
+        {
+            return (StaticAsset)typeof(WebAssets).GetField(field).GetValue(null);
+        }
+
+        /// <summary>Strong ETag: the first 16 hex digits of the SHA-256 of the uncompressed file, quoted.</summary>
+        public static string ETagOf(byte[] source)
+        {
+            return "\"" + Convert.ToHexString(SHA256.HashData(source)).Substring(0, 16).ToLowerInvariant() + "\"";
+        }
+
+        public static byte[] Gunzip(byte[] gzip)
+        {
+            using var input = new GZipStream(new MemoryStream(gzip), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            input.CopyTo(output);
+            return output.ToArray();
+        }
+
+        private static byte[] Gzip(byte[] raw)
+        {
+            var output = new MemoryStream();
+            using (var gz = new GZipStream(output, CompressionLevel.SmallestSize, true))
+            {
+                gz.Write(raw, 0, raw.Length);
+            }
+
+            return output.ToArray();
+        }
+
+        internal static string Generate()
+        {
+            var cs = new StringBuilder();
+            cs.Append("// <auto-generated>\n");
+            cs.Append("// Generated by tools/web/generate from index.html, app.css and app.js in this folder: edit those, then\n");
+            cs.Append("// run tools/web/generate. PageAssetFileTests fails when this file and the sources differ.\n");
+            cs.Append("// </auto-generated>\n");
+            cs.Append("namespace Ipenergy.Probe.Protocols.Http\n{\n");
+            cs.Append("    /// <summary>The page's files, gzipped at build time (nanoFramework has no gzip).</summary>\n");
+            cs.Append("    public static class WebAssets\n    {\n");
+            bool first = true;
+            foreach (string[] asset in Assets)
+            {
+                byte[] raw = File.ReadAllBytes(Path.Combine(WebFolder, asset[0]));
+                byte[] gz = Gzip(raw);
+                if (!first)
+                {
+                    cs.Append('\n');
+                }
+
+                first = false;
+                cs.Append("        /// <summary>").Append(asset[0]).Append(": ").Append(raw.Length).Append(" bytes, ")
+                    .Append(gz.Length).Append(" gzipped.</summary>\n");
+                cs.Append("        public static readonly StaticAsset ").Append(asset[1]).Append(" = new StaticAsset(\"")
+                    .Append(asset[2]).Append("\", \"\\\"").Append(ETagOf(raw).Trim('"')).Append("\\\"\", ").Append(raw.Length)
+                    .Append(", new byte[]\n        {\n");
+                for (int i = 0; i < gz.Length; i += 20)
+                {
+                    cs.Append("            ");
+                    for (int j = i; j < Math.Min(i + 20, gz.Length); j++)
+                    {
+                        cs.Append("0x").Append(gz[j].ToString("X2")).Append(j + 1 < Math.Min(i + 20, gz.Length) ? ", " : ",");
+                    }
+
+                    cs.Append('\n');
+                }
+
+                cs.Append("        });\n");
+            }
+
+            cs.Append("    }\n}\n");
+            return cs.ToString();
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using System;
+using System.IO;
+using System.Net.Http;
+using System.Text.Json;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Ipenergy.Probe.Tests.Http
+{
+    /// <summary>
+    /// The page in headless Chromium against a real in-process server (PageTestServer's known scenario):
+    /// live values in the DOM after the scripts ran, a screenshot kept as a test artefact, and a
+    /// configuration change made through the form (DevTools protocol) visible in GET /api/v1/config.
+    /// </summary>
+    public sealed class PageChromiumTests : IDisposable
+    {
+        private readonly PageTestServer _server = new PageTestServer();
+        private readonly ITestOutputHelper _output;
+
+        public PageChromiumTests(ITestOutputHelper output)
+        {
+            _output = output;
+        }
+
+        public void Dispose()
+        {
+            _server.Dispose();
+        }
+
+        /// <summary>firmware.tests/host/bin/&lt;configuration&gt;/net10.0/artifacts.</summary>
+        public static string ArtifactsDirectory
+        {
+            get
+            {
+                string dir = Path.Combine(AppContext.BaseDirectory, "artifacts");
+                Directory.CreateDirectory(dir);
+                return dir;
+            }
+        }
+
+        [Fact]
+        public void PageShowsTheLiveValuesOfTheScenario()
+        {
+            using var chromium = new ChromiumRunner();
+            string dom = chromium.Run("--virtual-time-budget=5000", "--dump-dom", _server.Base + "/");
+
+            // Phases (HandMadeSnapshots: L1 230.0049 V, L2 231.2419 V, L3 lost), frequency, unbalance.
+            Assert.Contains("230.00 V", dom);
+            Assert.Contains("231.24 V", dom);
+            Assert.Contains("L3 (no voltage)", dom);
+            Assert.Contains("50.012 Hz", dom);
+            Assert.Contains("0.35 %", dom);
+
+            // Circuits: load of breaker, bar colour by threshold (green < 80 <= amber < 90 <= red).
+            Assert.Contains("Rack A1", dom);
+            Assert.Matches("class=\"bar green\"><span style=\"width: 45%;\">", dom);
+            Assert.Matches("class=\"bar amber\"><span style=\"width: 85%;\">", dom);
+            Assert.Matches("class=\"bar red\"><span style=\"width: 95%;\">", dom);
+            Assert.Contains("27.2 A of 32 A breaker", dom);
+
+            // Channel table with the configuration's labels, rack and customer next to live values.
+            Assert.Contains("<td>PDU A2 left</td><td>R02</td><td>ACME</td>", dom);
+            Assert.Contains("<td class=\"num\">3.85</td>", dom); // channel 2: 1.5 + 2.345678 A
+
+            // Energy per customer: November from the two billing snapshots.
+            Assert.Contains("2025-11-01 → 2025-12-01 (kWh)", dom);
+            Assert.Contains("<td>ACME</td><td class=\"num\">300.000</td>", dom);
+            Assert.Contains("<td>Globex</td><td class=\"num\">120.000</td>", dom);
+
+            // PUE configured; alarms say they are not there yet; trends found history.
+            Assert.Contains("1.500", dom);
+            Assert.Contains("66.7 %", dom);
+            Assert.Contains("Alarms arrive with the alarms feature", dom);
+            Assert.Contains("60 intervals of 1m", dom);
+
+            // Configuration forms built from GET /api/v1/config.
+            Assert.Contains("data-path=\"channels[2].ctRatedA\"", dom);
+            Assert.Contains("id=\"save-modbus\"", dom);
+        }
+
+        [Fact]
+        public void ScreenshotIsSavedAsATestArtefact()
+        {
+            string file = Path.Combine(ArtifactsDirectory, "page-1280x900.png");
+            File.Delete(file);
+            using var chromium = new ChromiumRunner();
+            chromium.Run("--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=1280,900", "--screenshot=" + file, _server.Base + "/");
+            Assert.True(File.Exists(file), "no screenshot at " + file);
+            byte[] png = File.ReadAllBytes(file);
+            Assert.True(png.Length > 10000 && png[1] == 'P' && png[2] == 'N' && png[3] == 'G', "not a PNG of a rendered page: " + png.Length + " bytes");
+            _output.WriteLine("screenshot: " + file);
+            Console.WriteLine("page screenshot: " + file);
+
+            string phone = Path.Combine(ArtifactsDirectory, "page-phone-390x844.png");
+            File.Delete(phone);
+            chromium.Run("--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=390,844", "--screenshot=" + phone, _server.Base + "/");
+            Assert.True(File.Exists(phone), "no phone screenshot at " + phone);
+            _output.WriteLine("phone screenshot: " + phone);
+        }
+
+        [Fact]
+        public void ConfigurationChangeMadeInTheFormReachesTheApi()
+        {
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(_server.Base + "/#config");
+            using var page = new ChromiumDevTools(port);
+            page.WaitFor("!!document.querySelector('input[data-path=\"channels[1].label\"]')", 20000, "the channel form");
+
+            // Edit a label and save: no session API here, so the page asks for credentials and sends Basic.
+            page.Evaluate("(function(){var i=document.querySelector('input[data-path=\"channels[1].label\"]');" +
+                "i.value='Rack B2 right';document.getElementById('save-channels').click();return true;})()");
+            page.WaitFor("!document.getElementById('login').hidden", 10000, "the login form after 401");
+            page.Evaluate("(function(){document.getElementById('login-user').value='" + PageTestServer.User + "';" +
+                "document.getElementById('login-password').value='" + PageTestServer.Password + "';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            page.WaitFor("document.querySelector('#config-channels .form-message').textContent==='Saved.'", 10000, "'Saved.'");
+            Assert.Equal("Rack B2 right", ConfigValue(c => c.GetProperty("channels")[1].GetProperty("label").GetString()));
+            Assert.Equal("PDU A1 left", ConfigValue(c => c.GetProperty("channels")[0].GetProperty("label").GetString()));
+
+            // A value the server refuses: its message appears next to the field it names, nothing changes.
+            page.Evaluate("(function(){var i=document.querySelector('input[data-path=\"channels[2].ctRatedA\"]');" +
+                "i.value='9999';document.getElementById('save-channels').click();return true;})()");
+            page.WaitFor("document.querySelector('input[data-path=\"channels[2].ctRatedA\"]').parentNode" +
+                ".querySelector('.field-error').textContent.indexOf('channels[2].ctRatedA')===0", 10000, "the field's error message");
+            string shown = page.Evaluate("document.querySelector('input[data-path=\"channels[2].ctRatedA\"]').parentNode.querySelector('.field-error').textContent");
+            _output.WriteLine("error shown next to the field: " + shown);
+            Assert.Equal(100.0, ConfigValue(c => c.GetProperty("channels")[2].GetProperty("ctRatedA").GetDouble()));
+
+            // A section form: Modbus unit id.
+            page.Evaluate("(function(){var i=document.querySelector('input[data-path=\"modbus.unitId\"]');" +
+                "i.value='17';document.getElementById('save-modbus').click();return true;})()");
+            page.WaitFor("document.querySelector('#config-modbus .form-message').textContent==='Saved.'", 10000, "'Saved.' for modbus");
+            Assert.Equal(17, ConfigValue(c => c.GetProperty("modbus").GetProperty("unitId").GetInt32()));
+        }
+
+        private T ConfigValue<T>(Func<JsonElement, T> pick)
+        {
+            using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+            string body = http.GetStringAsync(_server.Base + "/api/v1/config").GetAwaiter().GetResult();
+            using JsonDocument doc = JsonDocument.Parse(body);
+            return pick(doc.RootElement);
+        }
+    }
+}

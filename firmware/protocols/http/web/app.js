@@ -1,0 +1,576 @@
+// e-Probe page: live values, trends, energy, PUE and configuration over the JSON API (/api/v1/...).
+// Plain JavaScript, no library: the page is served from the meter's flash and must work offline.
+'use strict';
+(function () {
+  var $ = function (id) { return document.getElementById(id); };
+  var state = {
+    auth: 'unknown',      // 'session' when POST /api/v1/session answers, 'basic' when it does not exist
+    basic: null,          // "Basic ..." credentials kept in memory only (basic mode)
+    user: null, role: null, mustChange: false,
+    config: null, latest: null, range: '1h', pending: null, busy: false
+  };
+
+  // ---------- formatting ----------
+  function num(v, d) { return v === null || v === undefined || isNaN(v) ? '–' : Number(v).toFixed(d); }
+  function text(el, s) { el.textContent = s; return el; }
+  function el(tag, cls, content) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (content !== undefined) { e.textContent = content; }
+    return e;
+  }
+  function errorOf(body, status) { return body && body.error ? body.error : 'HTTP ' + status; }
+
+  // ---------- HTTP ----------
+  function request(method, url, body) {
+    var headers = {};
+    if (method !== 'GET') {
+      headers['X-Requested-With'] = 'e-probe';
+      if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+      if (state.auth === 'basic' && state.basic) { headers.Authorization = state.basic; }
+    }
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', cache: 'no-store',
+      body: body === undefined ? undefined : JSON.stringify(body) })
+      .then(function (r) {
+        return r.text().then(function (t) {
+          var json = null;
+          try { json = t ? JSON.parse(t) : null; } catch (e) { json = null; }
+          return { status: r.status, body: json };
+        });
+      });
+  }
+  function get(url) { return request('GET', url); }
+
+  // ---------- login / session ----------
+  function showUser() {
+    var logged = state.user !== null;
+    text($('user'), logged ? state.user + ' (' + state.role + ')' : '');
+    $('login-open').hidden = logged;
+    $('logout').hidden = !logged;
+    $('password').hidden = !(logged && state.mustChange);
+  }
+  function sessionFrom(body) {
+    state.user = body.user; state.role = body.role; state.mustChange = !!body.mustChangePassword;
+    showUser();
+  }
+  function probeSession() {
+    return get('/api/v1/session').then(function (r) {
+      if (r.status === 200 && r.body) { state.auth = 'session'; sessionFrom(r.body); }
+      else if (r.status === 401) { state.auth = 'session'; }
+      else { state.auth = 'basic'; }
+    }, function () { state.auth = 'basic'; });
+  }
+  function askLogin(message) {
+    $('login').hidden = false;
+    text($('login-error'), message || '');
+    $('login-password').focus();
+  }
+  function login(evt) {
+    evt.preventDefault();
+    var user = $('login-user').value, password = $('login-password').value;
+    var basicLogin = function () {
+      // No session API on this firmware: keep the credentials for writes (Basic), in memory only.
+      state.auth = 'basic';
+      state.basic = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
+      state.user = user; state.role = 'credentials kept for writes'; state.mustChange = false;
+      $('login').hidden = true; $('login-password').value = ''; showUser();
+      if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
+    };
+    if (state.auth === 'basic') { basicLogin(); return; }
+    request('POST', '/api/v1/session', { user: user, password: password }).then(function (r) {
+      if (r.status === 200 && r.body) {
+        state.auth = 'session'; sessionFrom(r.body);
+        $('login').hidden = true; $('login-password').value = '';
+        if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
+      } else if (r.status === 404 || r.status === 405) {
+        basicLogin();
+      } else {
+        text($('login-error'), errorOf(r.body, r.status));
+      }
+    });
+  }
+  function logout() {
+    var done = function () {
+      state.user = null; state.role = null; state.basic = null; state.mustChange = false; showUser();
+    };
+    if (state.auth === 'session') { request('DELETE', '/api/v1/session').then(done, done); } else { done(); }
+  }
+  function changePassword(evt) {
+    evt.preventDefault();
+    var current = $('password-current').value, next = $('password-new').value;
+    if (next !== $('password-again').value) { text($('password-error'), 'the two new passwords differ'); return; }
+    request('PUT', '/api/v1/session/password', { current: current, 'new': next }).then(function (r) {
+      if (r.status === 204 || r.status === 200) {
+        state.mustChange = false;
+        if (state.auth === 'basic' && state.user) {
+          state.basic = 'Basic ' + btoa(unescape(encodeURIComponent(state.user + ':' + next)));
+        }
+        $('password-form').reset(); text($('password-error'), ''); showUser();
+      } else {
+        text($('password-error'), errorOf(r.body, r.status));
+      }
+    });
+  }
+  // Runs a write; asks for a login or a password change when the server says so, then retries once.
+  function write(method, url, body, onDone) {
+    var attempt = function () {
+      request(method, url, body).then(function (r) {
+        if (r.status === 401) { state.pending = attempt; askLogin(errorOf(r.body, r.status)); return; }
+        if (r.status === 403 && r.body && /password change required/.test(r.body.error)) {
+          state.mustChange = true; showUser(); $('password').hidden = false;
+        }
+        onDone(r);
+      }, function () { onDone({ status: 0, body: { error: 'the e-Probe does not answer' } }); });
+    };
+    // Log in first: a write without credentials would get 401 with a Basic challenge, and the browser's own
+    // credentials dialog would open over the page.
+    if (state.user === null) { state.pending = attempt; askLogin('Log in to save changes.'); return; }
+    attempt();
+  }
+
+  // ---------- live values ----------
+  function refresh() {
+    if (state.busy) { return; }
+    state.busy = true;
+    get('/api/v1/measurements').then(function (r) {
+      state.busy = false;
+      var s = $('status');
+      if (r.status === 200 && r.body) {
+        s.className = 'status ok'; text(s, 'live');
+        state.latest = r.body;
+        render(r.body);
+      } else if (r.status === 401) {
+        s.className = 'status bad'; text(s, 'login needed');
+        if ($('login').hidden) { askLogin('Anonymous reading is off: log in to see the values.'); }
+      } else {
+        s.className = 'status bad'; text(s, errorOf(r.body, r.status));
+      }
+    }, function () { state.busy = false; $('status').className = 'status bad'; text($('status'), 'offline'); });
+  }
+  function render(m) {
+    text($('device-time'), m.timestamp ? m.timestamp.replace('T', ' ').replace(/\.\d+Z$/, ' UTC') + (m.clockSynchronized === false ? ' (clock not set)' : '') : '');
+    text($('frequency'), num(m.frequencyHz, 3) + ' Hz');
+    text($('unbalance'), num(m.voltageUnbalancePercent, 2) + ' %');
+    var total = 0;
+    (m.channels || []).forEach(function (c) { if (c && c.activePowerW !== null) { total += c.activePowerW; } });
+    text($('total-power'), num(total / 1000, 2) + ' kW');
+    renderPhases(m.phases || []);
+    renderCircuits(m.circuits || []);
+    renderChannels(m.channels || []);
+    if (!$('trend-channel').options.length && m.channels) { fillTrendChannels(m.channels); }
+  }
+  function renderPhases(phases) {
+    var box = $('phases');
+    box.textContent = '';
+    phases.forEach(function (p) {
+      if (!p) { return; }
+      var t = el('div', 'tile phase' + (p.present ? '' : ' absent'));
+      t.appendChild(el('span', 'muted', p.phase + (p.present ? '' : ' (no voltage)')));
+      t.appendChild(el('b', 'vrms', num(p.vrms, 2) + ' V'));
+      t.appendChild(el('span', null, num(p.frequencyHz, 3) + ' Hz · THD ' + num(p.thdPercent, 1) + ' %'));
+      box.appendChild(t);
+    });
+  }
+  function loadClass(pct) { return pct >= 90 ? 'red' : (pct >= 80 ? 'amber' : 'green'); }
+  function renderCircuits(circuits) {
+    var box = $('circuits');
+    box.textContent = '';
+    if (!circuits.length) { box.appendChild(el('p', 'muted', 'No circuit configured.')); return; }
+    circuits.forEach(function (c) {
+      if (!c) { return; }
+      var d = el('div', 'circuit');
+      var head = el('div', 'head');
+      head.appendChild(el('b', null, c.name));
+      head.appendChild(el('span', 'load', num(c.loadPercent, 1) + ' %'));
+      d.appendChild(head);
+      var pct = c.loadPercent === null ? 0 : c.loadPercent;
+      var bar = el('div', 'bar ' + loadClass(pct));
+      var fill = el('span');
+      fill.style.width = Math.max(0, Math.min(100, pct)) + '%';
+      bar.appendChild(fill);
+      d.appendChild(bar);
+      d.appendChild(el('span', 'muted', num(c.maxIrms, 1) + ' A of ' + num(c.breakerRatedA, 0) + ' A breaker · ' +
+        num(c.activePowerW / 1000, 2) + ' kW · ' + c.phases + '-phase'));
+      box.appendChild(d);
+    });
+  }
+  function channelConfig(n) {
+    var list = state.config && state.config.channels;
+    return list && list[n - 1] ? list[n - 1] : {};
+  }
+  function renderChannels(channels) {
+    var body = $('channel-table').tBodies[0];
+    while (body.rows.length > channels.length) { body.deleteRow(-1); }
+    channels.forEach(function (c, i) {
+      if (!c) { return; }
+      var row = body.rows[i] || body.insertRow(-1);
+      var cfg = channelConfig(c.channel);
+      var cells = [c.channel, c.phase, cfg.label || '', cfg.rack || '', cfg.customer || '', num(c.irms, 2),
+        num(c.activePowerW, 0), num(c.powerFactor, 2), num(c.loadPercentOfCt, 1) + ' %', num(c.importEnergyWh / 1000, 3)];
+      for (var k = 0; k < cells.length; k++) {
+        var cell = row.cells[k] || row.insertCell(-1);
+        if (k >= 5) { cell.className = 'num'; }
+        text(cell, String(cells[k]));
+      }
+    });
+  }
+
+  // ---------- trends ----------
+  var ranges = { '1h': [3600, '1m'], '24h': [86400, '15m'], '30d': [30 * 86400, '1d'] };
+  function fillTrendChannels(channels) {
+    var sel = $('trend-channel');
+    channels.forEach(function (c) {
+      if (!c) { return; }
+      var cfg = channelConfig(c.channel);
+      var o = el('option', null, 'Channel ' + c.channel + (cfg.label ? ' – ' + cfg.label : ''));
+      o.value = c.channel;
+      sel.appendChild(o);
+    });
+    loadTrend();
+  }
+  function loadTrend() {
+    var channel = $('trend-channel').value;
+    if (!channel) { return; }
+    var r = ranges[state.range];
+    var end = state.latest && state.latest.timestamp ? new Date(state.latest.timestamp) : new Date();
+    var from = new Date(end.getTime() - r[0] * 1000);
+    var records = [];
+    var page = function (fromIso, pages) {
+      get('/api/v1/history?channel=' + channel + '&from=' + encodeURIComponent(fromIso) + '&to=' +
+        encodeURIComponent(end.toISOString()) + '&resolution=' + r[1]).then(function (h) {
+        if (h.status !== 200 || !h.body) { text($('trend-note'), errorOf(h.body, h.status)); drawTrend([], from, end); return; }
+        records = records.concat(h.body.records || []);
+        if (h.body.truncated && h.body.next && pages < 20) { page(h.body.next, pages + 1); return; }
+        text($('trend-note'), records.length ? records.length + ' intervals of ' + r[1] + ': average power with min/max band' :
+          'No history recorded in this range yet.');
+        drawTrend(records, from, end);
+      });
+    };
+    page(from.toISOString(), 0);
+  }
+  function drawTrend(records, from, end) {
+    var c = $('trend-canvas'), g = c.getContext('2d');
+    var w = c.width, h = c.height, left = 60, right = 10, top = 10, bottom = 30;
+    g.clearRect(0, 0, w, h);
+    g.font = '12px sans-serif'; g.fillStyle = '#64707d'; g.strokeStyle = '#d8dee4';
+    var lo = 0, hi = 1;
+    records.forEach(function (r) { lo = Math.min(lo, r.minPowerW); hi = Math.max(hi, r.maxPowerW); });
+    var t0 = from.getTime(), t1 = end.getTime();
+    var x = function (t) { return left + (w - left - right) * (t - t0) / (t1 - t0); };
+    var y = function (v) { return top + (h - top - bottom) * (hi - v) / (hi - lo); };
+    for (var i = 0; i <= 4; i++) {
+      var v = lo + (hi - lo) * i / 4, yy = y(v);
+      g.beginPath(); g.moveTo(left, yy); g.lineTo(w - right, yy); g.stroke();
+      g.fillText(Math.abs(hi) >= 10000 ? (v / 1000).toFixed(1) + ' kW' : v.toFixed(0) + ' W', 2, yy + 4);
+    }
+    for (i = 0; i <= 4; i++) {
+      var t = t0 + (t1 - t0) * i / 4, d = new Date(t);
+      var label = state.range === '30d' ? d.toISOString().slice(5, 10) : d.toISOString().slice(11, 16);
+      g.fillText(label, Math.min(x(t) - 14, w - 40), h - 10);
+    }
+    if (!records.length) { return; }
+    g.fillStyle = 'rgba(11,107,203,0.18)';
+    g.beginPath();
+    records.forEach(function (r, k) { var px = x(new Date(r.end).getTime()); if (k) { g.lineTo(px, y(r.maxPowerW)); } else { g.moveTo(px, y(r.maxPowerW)); } });
+    for (var k = records.length - 1; k >= 0; k--) { g.lineTo(x(new Date(records[k].end).getTime()), y(records[k].minPowerW)); }
+    g.closePath(); g.fill();
+    g.strokeStyle = '#0b6bcb'; g.lineWidth = 2;
+    g.beginPath();
+    records.forEach(function (r, k) { var px = x(new Date(r.end).getTime()), py = y(r.averagePowerW); if (k) { g.lineTo(px, py); } else { g.moveTo(px, py); } });
+    g.stroke(); g.lineWidth = 1;
+  }
+
+  // ---------- energy per customer and billing period ----------
+  function loadEnergy() {
+    get('/api/v1/billing').then(function (r) {
+      var table = $('energy-table');
+      table.tHead.textContent = ''; table.tBodies[0].textContent = '';
+      if (r.status !== 200 || !r.body) { text($('energy-note'), errorOf(r.body, r.status)); return; }
+      var snaps = (r.body.snapshots || []).slice().sort(function (a, b) { return a.boundary < b.boundary ? -1 : 1; });
+      // Period k runs from snapshot k-1 to snapshot k; the open period from the last snapshot to now.
+      var periods = [], customers = {};
+      var byChannel = function (snap) { var m = {}; (snap.counters || []).forEach(function (c) { m[c.channel] = c; }); return m; };
+      for (var k = 1; k < snaps.length; k++) {
+        periods.push({ title: snaps[k - 1].boundary.slice(0, 10) + ' → ' + snaps[k].boundary.slice(0, 10), start: byChannel(snaps[k - 1]), end: byChannel(snaps[k]) });
+      }
+      if (snaps.length && state.latest) {
+        var live = {};
+        (state.latest.channels || []).forEach(function (c) { if (c) { live[c.channel] = { channel: c.channel, customer: channelConfig(c.channel).customer, importEnergyWh: c.importEnergyWh }; } });
+        periods.push({ title: 'since ' + snaps[snaps.length - 1].boundary.slice(0, 10), start: byChannel(snaps[snaps.length - 1]), end: live });
+      }
+      periods.forEach(function (p) {
+        p.sums = {};
+        Object.keys(p.end).forEach(function (ch) {
+          var e = p.end[ch], s = p.start[ch];
+          if (!s) { return; }
+          var who = (s.customer || e.customer || '(no customer)');
+          customers[who] = true;
+          p.sums[who] = (p.sums[who] || 0) + (e.importEnergyWh - s.importEnergyWh);
+        });
+      });
+      if (!periods.length) {
+        text($('energy-note'), 'No billing period has closed yet: energy per customer appears after the first billing boundary.');
+        return;
+      }
+      var head = table.tHead.insertRow(-1);
+      head.appendChild(el('th', null, 'Customer'));
+      periods.forEach(function (p) { head.appendChild(el('th', 'num', p.title + ' (kWh)')); });
+      Object.keys(customers).sort().forEach(function (who) {
+        var row = table.tBodies[0].insertRow(-1);
+        row.appendChild(el('td', null, who));
+        periods.forEach(function (p) { row.appendChild(el('td', 'num', p.sums[who] === undefined ? '–' : num(p.sums[who] / 1000, 3))); });
+      });
+      text($('energy-note'), 'Imported energy per customer label between billing boundaries (device time).');
+    });
+  }
+
+  // ---------- PUE ----------
+  function loadPue() {
+    get('/api/v1/pue?resolution=1d').then(function (r) {
+      var box = $('pue-body');
+      box.textContent = '';
+      if (r.status !== 200 || !r.body) { box.appendChild(el('p', 'error', errorOf(r.body, r.status))); return; }
+      var p = r.body;
+      if (!p.configured) {
+        box.appendChild(el('p', 'muted', 'Not configured: mark circuits as facility-total and it-load in the configuration.'));
+        return;
+      }
+      var tiles = el('div', 'summary');
+      [['PUE', num(p.pue, 3)], ['DCiE', num(p.dciePercent, 1) + ' %'], ['Facility', num(p.facilityPowerW / 1000, 2) + ' kW'],
+        ['IT load', num(p.itPowerW / 1000, 2) + ' kW']].forEach(function (v) {
+        var t = el('div', 'tile'); t.appendChild(el('span', 'muted', v[0])); t.appendChild(el('b', null, v[1])); tiles.appendChild(t);
+      });
+      box.appendChild(tiles);
+    });
+  }
+
+  // ---------- configuration forms ----------
+  var sectionNames = { general: 'General', channels: 'Channels', circuits: 'Circuits', network: 'Network', snmp: 'SNMP',
+    modbus: 'Modbus', history: 'History and billing', http: 'Web access' };
+  var readOnly = { 'channels[].channel': true };
+  var listKinds = { 'circuits[].channels': 'numbers', voltageGain: 'numbers' };
+  // Lists of objects the page may grow and shrink, with the fields of a new row.
+  var rowTemplates = { circuits: { name: '', channels: [], breakerRatedA: 16, role: 'none', customer: '' } };
+  function loadConfig() {
+    return get('/api/v1/config').then(function (r) {
+      if (r.status !== 200 || !r.body) { text($('config-note'), errorOf(r.body, r.status)); return; }
+      state.config = r.body;
+      buildForms(r.body);
+      if (state.latest) { renderChannels(state.latest.channels || []); }
+    });
+  }
+  function kindOf(v, pattern) {
+    if (listKinds[pattern]) { return listKinds[pattern]; }
+    if (typeof v === 'boolean') { return 'bool'; }
+    if (typeof v === 'number') { return 'number'; }
+    if (Array.isArray(v)) { return v.length && typeof v[0] === 'number' ? 'numbers' : 'strings'; }
+    return 'text';
+  }
+  function makeInput(path, value, pattern) {
+    var kind = kindOf(value, pattern), input = el('input');
+    input.dataset.path = path; input.dataset.kind = kind; input.name = path;
+    if (kind === 'bool') { input.type = 'checkbox'; input.checked = value; }
+    else if (kind === 'number') { input.type = 'number'; input.step = 'any'; input.value = value; }
+    else if (kind === 'text' && value === '***') { input.type = 'password'; input.placeholder = 'unchanged'; input.dataset.secret = '1'; input.value = ''; }
+    else { input.value = Array.isArray(value) ? value.join(', ') : (value === null ? '' : value); }
+    if (readOnly[pattern]) { input.disabled = true; }
+    input.dataset.original = JSON.stringify(value);
+    return input;
+  }
+  function valueOf(input) {
+    var kind = input.dataset.kind;
+    if (input.dataset.secret && input.value === '') { return '***'; }
+    if (kind === 'bool') { return input.checked; }
+    if (kind === 'number') { return input.value === '' ? null : Number(input.value); }
+    if (kind === 'numbers' || kind === 'strings') {
+      var parts = input.value.split(',').map(function (s) { return s.trim(); }).filter(function (s) { return s !== ''; });
+      return kind === 'numbers' ? parts.map(Number) : parts;
+    }
+    return input.value;
+  }
+  function changed(input) { return JSON.stringify(valueOf(input)) !== input.dataset.original; }
+  function field(label, input) {
+    var f = el('label', 'field' + (input.type === 'checkbox' ? ' check' : ''));
+    if (input.type === 'checkbox') { f.appendChild(input); f.appendChild(el('span', null, label)); }
+    else { f.appendChild(el('span', null, label)); f.appendChild(input); }
+    f.appendChild(el('span', 'field-error'));
+    return f;
+  }
+  function tableOf(name, rows, form) {
+    var keys = [], template = rowTemplates[name];
+    if (template) { keys = Object.keys(template); }
+    rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } }); });
+    var t = el('table'), head = t.createTHead().insertRow(-1), body = t.createTBody();
+    keys.forEach(function (k) { head.appendChild(el('th', null, k)); });
+    var addRow = function (r, fresh) {
+      var row = body.insertRow(-1), i = body.rows.length - 1;
+      keys.forEach(function (k) {
+        var cell = row.insertCell(-1);
+        var input = makeInput(name + '[' + i + '].' + k, r[k] === undefined ? '' : r[k], name + '[].' + k);
+        if (fresh) { input.dataset.original = 'null'; }
+        cell.appendChild(input);
+        cell.appendChild(el('div', 'field-error'));
+      });
+      if (template) {
+        var remove = el('button', null, 'Remove');
+        remove.type = 'button';
+        remove.addEventListener('click', function () {
+          body.removeChild(row); form.dataset.dirty = '1';
+          // Paths follow the row's place, as the server's messages do.
+          Array.prototype.forEach.call(body.rows, function (r2, j) {
+            r2.querySelectorAll('input[data-path]').forEach(function (input) {
+              input.dataset.path = input.dataset.path.replace(/\[\d+\]/, '[' + j + ']'); input.name = input.dataset.path;
+            });
+          });
+        });
+        row.insertCell(-1).appendChild(remove);
+      }
+    };
+    rows.forEach(function (r) { addRow(r, false); });
+    var wrap = el('div', 'scroll'); wrap.appendChild(t);
+    if (template) {
+      var add = el('button', null, 'Add');
+      add.type = 'button';
+      add.addEventListener('click', function () { addRow(JSON.parse(JSON.stringify(template)), true); form.dataset.dirty = '1'; });
+      wrap.appendChild(add);
+    }
+    return wrap;
+  }
+  function buildForms(cfg) {
+    var box = $('config-forms');
+    box.textContent = '';
+    var general = {};
+    Object.keys(cfg).forEach(function (k) {
+      var v = cfg[k];
+      if (k === 'users' || k === 'adminPasswordHash') { return; }
+      if (v !== null && typeof v === 'object' && !Array.isArray(v)) { box.appendChild(sectionForm(k, v)); }
+      else if (rowTemplates[k] || (Array.isArray(v) && v.length && typeof v[0] === 'object')) { box.appendChild(sectionForm(k, v)); }
+      else { general[k] = v; }
+    });
+    box.insertBefore(sectionForm('general', general), box.firstChild);
+    if (cfg.users) {
+      var users = el('fieldset'); users.appendChild(el('legend', null, 'Users'));
+      cfg.users.forEach(function (u) { users.appendChild(el('div', null, u.name + ' – ' + u.role)); });
+      box.appendChild(users);
+    }
+  }
+  function sectionForm(name, value) {
+    var form = el('form'), set = el('fieldset');
+    form.id = 'config-' + name;
+    set.appendChild(el('legend', null, sectionNames[name] || name));
+    if (Array.isArray(value)) { set.appendChild(tableOf(name, value, form)); }
+    else {
+      Object.keys(value).forEach(function (k) {
+        var path = name === 'general' ? k : name + '.' + k;
+        set.appendChild(field(k, makeInput(path, value[k], path)));
+      });
+    }
+    var actions = el('div', 'form-actions'), save = el('button', 'primary', 'Save');
+    save.type = 'submit'; save.id = 'save-' + name;
+    actions.appendChild(save);
+    var msg = el('span', 'form-message'); msg.setAttribute('role', 'status');
+    actions.appendChild(msg);
+    set.appendChild(actions);
+    form.appendChild(set);
+    form.addEventListener('submit', function (evt) { evt.preventDefault(); saveSection(form, name, msg); });
+    return form;
+  }
+  // The partial document of what changed: objects keep only changed fields; channels[i] keep their place
+  // (shorter arrays leave the rest alone); other lists are replaced whole, as the importer does.
+  function partial(form, name) {
+    var doc = {}, any = false, inputs = form.querySelectorAll('input[data-path]');
+    if (name === 'channels') {
+      var list = [];
+      inputs.forEach(function (input) {
+        if (!changed(input)) { return; }
+        var m = /^channels\[(\d+)\]\.(\w+)$/.exec(input.dataset.path);
+        var i = Number(m[1]);
+        while (list.length <= i) { list.push({}); }
+        list[i][m[2]] = valueOf(input); any = true;
+      });
+      doc.channels = list;
+    } else if (Array.isArray(state.config[name])) {
+      var rows = [];
+      any = form.dataset.dirty === '1';
+      inputs.forEach(function (input) {
+        var m = /^\w+\[(\d+)\]\.(\w+)$/.exec(input.dataset.path);
+        var i = Number(m[1]);
+        while (rows.length <= i) { rows.push({}); }
+        rows[i][m[2]] = valueOf(input);
+        if (changed(input)) { any = true; }
+      });
+      doc[name] = rows;
+    } else {
+      var target = name === 'general' ? doc : (doc[name] = {});
+      inputs.forEach(function (input) {
+        if (!changed(input)) { return; }
+        var key = input.dataset.path.split('.').pop();
+        target[key] = valueOf(input); any = true;
+      });
+    }
+    return any ? doc : null;
+  }
+  function clearErrors(form) {
+    form.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; });
+    form.querySelectorAll('input.invalid').forEach(function (e) { e.classList.remove('invalid'); });
+  }
+  // "channels[2].ctRatedA: must be ..." goes next to that field (or the closest enclosing one).
+  function showFieldError(form, message) {
+    var m = /^([A-Za-z][\w]*(?:\[\d+\])?(?:\.[A-Za-z]\w*(?:\[\d+\])?)*):\s/.exec(message);
+    var path = m ? m[1] : null;
+    while (path) {
+      var input = document.querySelector('input[data-path="' + path + '"]');
+      if (input) {
+        input.classList.add('invalid');
+        var slot = input.parentNode.querySelector('.field-error');
+        if (slot) { text(slot, message); }
+        input.focus();
+        return true;
+      }
+      var cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+      path = cut > 0 ? path.slice(0, cut) : null;
+    }
+    return false;
+  }
+  function saveSection(form, name, msg) {
+    clearErrors(form);
+    msg.className = 'form-message';
+    var doc = partial(form, name);
+    if (!doc) { text(msg, 'Nothing changed.'); return; }
+    text(msg, 'Saving…');
+    write('PUT', '/api/v1/config', doc, function (r) {
+      if (r.status >= 200 && r.status < 300) {
+        msg.className = 'form-message ok-text'; text(msg, 'Saved.');
+        loadConfig().then(function () {
+          var again = $('config-' + name);
+          if (again) { var m2 = again.querySelector('.form-message'); m2.className = 'form-message ok-text'; text(m2, 'Saved.'); }
+        });
+      } else {
+        var message = errorOf(r.body, r.status);
+        msg.className = 'form-message error';
+        text(msg, showFieldError(form, message) ? 'Not saved: see the marked field.' : message);
+      }
+    });
+  }
+
+  // ---------- start ----------
+  $('login-form').addEventListener('submit', login);
+  $('login-open').addEventListener('click', function () { askLogin(''); });
+  $('login-cancel').addEventListener('click', function () { $('login').hidden = true; state.pending = null; });
+  $('logout').addEventListener('click', logout);
+  $('password-form').addEventListener('submit', changePassword);
+  $('trend-channel').addEventListener('change', loadTrend);
+  Array.prototype.forEach.call(document.querySelectorAll('#trend-range button'), function (b) {
+    b.addEventListener('click', function () {
+      state.range = b.dataset.range;
+      document.querySelectorAll('#trend-range button').forEach(function (o) { o.classList.toggle('active', o === b); });
+      loadTrend();
+    });
+  });
+  probeSession().then(function () {
+    showUser();
+    loadConfig().then(function () { refresh(); setTimeout(function () { loadEnergy(); loadPue(); }, 300); });
+  });
+  setInterval(refresh, 1000);
+  setInterval(function () { loadEnergy(); loadPue(); }, 60000);
+})();
