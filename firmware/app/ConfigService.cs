@@ -10,7 +10,7 @@ namespace Ipenergy.Probe.App
     /// GET/PUT /api/v1/config. A valid new configuration is saved first (a power cut keeps the old one),
     /// then handed to the app, which rebuilds the metering engine between two sample blocks.
     /// </summary>
-    public sealed class ConfigService : IConfigStore, IConfigReset, ILiveConfig
+    public sealed class ConfigService : IConfigStore, IConfigReset, ILiveConfig, IUserDirectory
     {
         private readonly object _lock = new object();
         private readonly ConfigStore _store;
@@ -71,6 +71,32 @@ namespace Ipenergy.Probe.App
                     return error;
                 }
 
+                if (_store != null)
+                {
+                    error = _store.Save(next);
+                    if (error != null)
+                    {
+                        return error;
+                    }
+                }
+
+                _current = next;
+                _pending = next;
+                return null;
+            }
+        }
+
+        /// <summary>Validates, saves and puts in force a whole configuration (users and passwords: UserAccounts).</summary>
+        public string Commit(MeterConfig next)
+        {
+            string error = ConfigValidator.Validate(next);
+            if (error != null)
+            {
+                return error;
+            }
+
+            lock (_lock)
+            {
                 if (_store != null)
                 {
                     error = _store.Save(next);

@@ -19,6 +19,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             string dll = Path.Combine(AppContext.BaseDirectory, "hal-simulator.dll");
             var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add(dll);
+            // The factory admin must change the password before any write; the tests script with admin:admin.
+            psi.Environment["EPROBE_ADMIN_PASSWORD"] = "admin";
             psi.ArgumentList.Add("--http-port");
             psi.ArgumentList.Add("0");
             psi.ArgumentList.Add("--modbus-port");

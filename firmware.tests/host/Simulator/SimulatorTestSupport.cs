@@ -136,6 +136,9 @@ namespace Ipenergy.Probe.Tests.Simulator
                 start.ArgumentList.Add(dll);
             }
 
+            // The factory admin must change the password before any write; the tests script with admin:admin.
+            start.Environment["EPROBE_ADMIN_PASSWORD"] = "admin";
+
             foreach (string a in args)
             {
                 start.ArgumentList.Add(a);

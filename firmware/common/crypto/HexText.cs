@@ -42,6 +42,29 @@ namespace Ipenergy.Probe.Common
             return data;
         }
 
+        /// <summary>Decodes even-length hex text into output[offset...] without allocating; the byte count, or -1.</summary>
+        public static int ParseInto(string text, byte[] output, int offset)
+        {
+            if (text == null || text.Length % 2 != 0 || offset + text.Length / 2 > output.Length)
+            {
+                return -1;
+            }
+
+            for (int i = 0; i < text.Length / 2; i++)
+            {
+                int high = Nibble(text[i * 2]);
+                int low = Nibble(text[i * 2 + 1]);
+                if (high < 0 || low < 0)
+                {
+                    return -1;
+                }
+
+                output[offset + i] = (byte)((high << 4) | low);
+            }
+
+            return text.Length / 2;
+        }
+
         private static int Nibble(char c)
         {
             if (c >= '0' && c <= '9')

@@ -20,6 +20,42 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private readonly byte[] _decoded = new byte[MaxCredentialsLength];
 
+        /// <summary>The decoded "user:password" of the last <see cref="Decode"/>.</summary>
+        public byte[] Decoded { get { return _decoded; } }
+
+        /// <summary>
+        /// Decodes a Basic Authorization value into <see cref="Decoded"/>; returns the position of the ':'
+        /// (user before, password after, up to decodedLength), or -1 when it is not well-formed Basic.
+        /// </summary>
+        public int Decode(byte[] buffer, int start, int length, out int decodedLength)
+        {
+            decodedLength = 0;
+            if (length <= BasicScheme.Length
+                || !AsciiBytes.EqualIgnoreCase(buffer, start, BasicScheme.Length, BasicScheme)
+                || buffer[start + BasicScheme.Length] != (byte)' ')
+            {
+                return -1;
+            }
+
+            int p = start + BasicScheme.Length;
+            int end = start + length;
+            while (p < end && buffer[p] == (byte)' ')
+            {
+                p++;
+            }
+
+            decodedLength = DecodeBase64(buffer, p, end - p, _decoded);
+            for (int i = 0; i < decodedLength; i++)
+            {
+                if (_decoded[i] == (byte)':')
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
         /// <summary>True when the Authorization value at [start, start+length) carries credentials the check accepts.</summary>
         public bool IsAuthorized(byte[] buffer, int start, int length, ICredentialCheck check)
         {

@@ -1,9 +1,11 @@
 using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Config;
 
 namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
-    /// GET /api/v1/config: the configuration in force. PUT /api/v1/config (admin credentials, JSON body up to
+    /// GET /api/v1/config: the configuration in force. PUT /api/v1/config (admin, or an operator changing
+    /// labels only: 403 naming the first other field; JSON body up to
     /// 16 KiB): validates and applies a whole configuration; 200 with the configuration now in force, or 400
     /// {"error":"&lt;field&gt;: &lt;rule&gt;, got &lt;value&gt;"} leaving the old one in force.
     /// </summary>
@@ -15,11 +17,21 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD, PUT\r\n");
 
         private readonly IConfigStore _store;
+        private readonly ILiveConfig _live;
         private readonly object _sync = new object();
 
+        /// <summary>Only admins may PUT (no operator label changes: they need the configuration in force).</summary>
         public ConfigEndpoint(IConfigStore store)
+            : this(store, null)
+        {
+        }
+
+        /// <param name="store">Export and apply.</param>
+        /// <param name="live">The configuration in force, to check that an operator changes labels only.</param>
+        public ConfigEndpoint(IConfigStore store, ILiveConfig live)
         {
             _store = store;
+            _live = live;
         }
 
         public byte[] Path { get { return PathBytes; } }
@@ -33,7 +45,13 @@ namespace Ipenergy.Probe.Protocols.Http
 
         public int RequiredRole(int method)
         {
-            return method == HttpRequestHead.MethodPut ? HttpRole.Admin : HttpRole.Viewer;
+            if (method != HttpRequestHead.MethodPut)
+            {
+                return HttpRole.Viewer;
+            }
+
+            // Operators may change labels; Handle refuses anything else from them.
+            return _live != null ? HttpRole.Operator : HttpRole.Admin;
         }
 
         public int MaxBodyLength(int method)
@@ -53,7 +71,19 @@ namespace Ipenergy.Probe.Protocols.Http
                         return response.Error(HttpStatus.BadRequest, "body: a JSON configuration is required");
                     }
 
-                    string error = _store.Apply(request.Body, 0, request.BodyLength);
+                    string error;
+                    if (request.Role < HttpRole.Admin)
+                    {
+                        error = OperatorCheck(request);
+                        if (error != null)
+                        {
+                            return response.Error(error.IndexOf(':') >= 0 ? HttpStatus.BadRequest : HttpStatus.Forbidden,
+                                error.IndexOf(':') >= 0 ? error : "role " + HttpRole.Name(request.Role)
+                                    + " may change labels only, not " + error);
+                        }
+                    }
+
+                    error = _store.Apply(request.Body, 0, request.BodyLength);
                     if (error != null)
                     {
                         return response.Error(HttpStatus.BadRequest, error);
@@ -63,6 +93,21 @@ namespace Ipenergy.Probe.Protocols.Http
                 _store.WriteJson(response.Json);
                 return HttpStatus.Ok;
             }
+        }
+
+        // Null when the operator's document changes labels only; else an import error (it has a ':') or the
+        // path of the first other field it changes.
+        private string OperatorCheck(HttpRequest request)
+        {
+            MeterConfig current = _live.Current;
+            MeterConfig next;
+            string error = new ConfigJsonImporter().Import(request.Body, 0, request.BodyLength, current, out next);
+            if (error != null)
+            {
+                return error;
+            }
+
+            return ConfigLabelChanges.FirstOtherChange(current, next);
         }
     }
 }

@@ -44,6 +44,8 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private readonly IHttpEndpoint[] _endpoints;
         private readonly ICredentialCheck _credentials;
+        private readonly UserAccounts _accounts;
+        private readonly SessionAuthorizer _authorizer;
         private readonly BasicAuthentication _authentication = new BasicAuthentication();
         private readonly HttpRequest _call = new HttpRequest();
         private readonly HttpResponse _reply;
@@ -81,6 +83,16 @@ namespace Ipenergy.Probe.Protocols.Http
             IdleTimeoutMs = 10000;
             HeadTimeoutMs = 5000;
             SendTimeoutMs = 5000;
+        }
+
+        /// <param name="endpoints">The route table: the first endpoint whose path equals the request's serves it.</param>
+        /// <param name="accounts">Users, roles and sessions: who each request is (HTTP Basic or session cookie).</param>
+        /// <param name="waiting">Connections waiting for a handler (null when there is no such queue, e.g. in a test).</param>
+        public HttpConnectionHandler(IHttpEndpoint[] endpoints, ConnectionQueue waiting, UserAccounts accounts)
+            : this(endpoints, (ICredentialCheck)null, waiting)
+        {
+            _accounts = accounts;
+            _authorizer = new SessionAuthorizer(accounts);
         }
 
         /// <summary>How long an open connection may wait for its next request before it is closed.</summary>
@@ -203,11 +215,38 @@ namespace Ipenergy.Probe.Protocols.Http
             bool allowed = endpoint != null && method != HttpRequestHead.MethodOther && endpoint.Allows(method);
             int bodyLimit = allowed ? endpoint.MaxBodyLength(method) : 0;
 
-            // Credentials are checked while the head is still in the buffer (the field points into it).
-            // Until users and sessions exist, reads are anonymous and every write needs the admin (Basic).
-            bool authorized = !allowed || endpoint.RequiredRole(method) <= HttpRole.Viewer
-                || (_head.AuthorizationLength > 0
-                    && _authentication.IsAuthorized(_request, _head.AuthorizationStart, _head.AuthorizationLength, _credentials));
+            // Credentials are checked while the head is still in the buffer (the fields point into it).
+            // Without user accounts (legacy): reads are anonymous and every write needs the one admin (Basic).
+            int denial = SessionAuthorizer.Allowed;
+            bool authorized;
+            _call.Role = HttpRole.Anonymous;
+            _call.User = null;
+            _call.Session = -1;
+            if (_authorizer != null)
+            {
+                denial = !allowed ? SessionAuthorizer.Allowed
+                    : _authorizer.Authorize(_request, _head, endpoint, method, _call, PrefixLength(endpoint));
+                authorized = denial == SessionAuthorizer.Allowed;
+            }
+            else
+            {
+                authorized = !allowed || endpoint.RequiredRole(method) <= HttpRole.Viewer
+                    || (_head.AuthorizationLength > 0
+                        && _authentication.IsAuthorized(_request, _head.AuthorizationStart, _head.AuthorizationLength, _credentials));
+                if (!authorized)
+                {
+                    denial = SessionAuthorizer.NeedCredentials;
+                }
+                else if (allowed && endpoint.RequiredRole(method) > HttpRole.Viewer)
+                {
+                    _call.Role = HttpRole.Admin;
+                }
+            }
+
+            if (allowed && authorized)
+            {
+                CopyPathTail(endpoint);
+            }
             bool queryOk = !allowed || !authorized || _call.Query.Parse(_request, _head.QueryStart, _head.QueryLength);
             Consume(headLength);
 
@@ -249,9 +288,19 @@ namespace Ipenergy.Probe.Protocols.Http
             else if (!authorized)
             {
                 _reply.Reset();
-                _reply.AddFields(BasicAuthentication.ChallengeField);
-                WriteErrorBody(HttpStatus.Unauthorized);
-                SendBody(client, HttpStatus.Unauthorized, isHead, connection);
+                int refusal = _authorizer == null ? HttpStatus.Unauthorized : _authorizer.WriteDenial(denial, _reply);
+                if (refusal == HttpStatus.Unauthorized && (_authorizer == null || _head.RequestedWithLength == 0))
+                {
+                    // Not for the page's own requests: a challenge there would pop up the browser's login box.
+                    _reply.AddFields(BasicAuthentication.ChallengeField);
+                }
+
+                if (_authorizer == null)
+                {
+                    WriteErrorBody(HttpStatus.Unauthorized);
+                }
+
+                SendBody(client, refusal, isHead, connection);
             }
             else if (!queryOk)
             {
@@ -282,17 +331,38 @@ namespace Ipenergy.Probe.Protocols.Http
             return true;
         }
 
+        // An endpoint whose path ends in '/' serves everything below it (e.g. /api/v1/users/<name>);
+        // the rest of the path reaches it as HttpRequest.PathTail.
         private IHttpEndpoint FindEndpoint()
         {
             for (int i = 0; i < _endpoints.Length; i++)
             {
-                if (AsciiBytes.Equal(_request, _head.PathStart, _head.PathLength, _endpoints[i].Path))
+                byte[] path = _endpoints[i].Path;
+                if (AsciiBytes.Equal(_request, _head.PathStart, _head.PathLength, path))
+                {
+                    return _endpoints[i];
+                }
+
+                if (path.Length > 1 && path[path.Length - 1] == (byte)'/' && _head.PathLength > path.Length
+                    && AsciiBytes.Equal(_request, _head.PathStart, path.Length, path))
                 {
                     return _endpoints[i];
                 }
             }
 
             return null;
+        }
+
+        private int PrefixLength(IHttpEndpoint endpoint)
+        {
+            byte[] path = endpoint.Path;
+            return path[path.Length - 1] == (byte)'/' ? path.Length : _head.PathLength;
+        }
+
+        private void CopyPathTail(IHttpEndpoint endpoint)
+        {
+            int prefix = PrefixLength(endpoint);
+            _call.SetPathTail(_request, _head.PathStart + prefix, _head.PathLength - prefix);
         }
 
         // The endpoint writes the body into the response buffer; it grows (rarely) when the body did not fit.
@@ -368,6 +438,8 @@ namespace Ipenergy.Probe.Protocols.Http
                     return "bad request";
                 case HttpStatus.Unauthorized:
                     return "authentication required";
+                case HttpStatus.Forbidden:
+                    return "forbidden";
                 case HttpStatus.NotFound:
                     return "not found";
                 case HttpStatus.MethodNotAllowed:

@@ -4,8 +4,9 @@ namespace Ipenergy.Probe.Protocols.Http
     public sealed class HttpRequest
     {
         private readonly HttpQuery _query = new HttpQuery();
+        private readonly byte[] _pathTail = new byte[64];
 
-        /// <summary>HttpRequestHead.MethodGet (also for HEAD) or MethodPut.</summary>
+        /// <summary>HttpRequestHead.MethodGet (also for HEAD), MethodPut, MethodPost or MethodDelete.</summary>
         public int Method { get; internal set; }
 
         /// <summary>The decoded query parameters.</summary>
@@ -15,5 +16,37 @@ namespace Ipenergy.Probe.Protocols.Http
         public byte[] Body { get; internal set; }
 
         public int BodyLength { get; internal set; }
+
+        /// <summary>The role the request authenticated as (HttpRole; Anonymous without credentials).</summary>
+        public int Role { get; internal set; }
+
+        /// <summary>The authenticated user's name, null when anonymous.</summary>
+        public string User { get; internal set; }
+
+        /// <summary>The session slot of the cookie that authenticated the request, -1 for Basic or none.</summary>
+        public int Session { get; internal set; }
+
+        /// <summary>
+        /// For an endpoint whose path ends in '/': the (still percent-encoded) rest of the path, e.g. the
+        /// user name of /api/v1/users/alice. Valid for PathTailLength bytes.
+        /// </summary>
+        public byte[] PathTail { get { return _pathTail; } }
+
+        public int PathTailLength { get; private set; }
+
+        internal void SetPathTail(byte[] buffer, int start, int length)
+        {
+            if (length > _pathTail.Length || length < 0)
+            {
+                length = length < 0 ? 0 : _pathTail.Length;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                _pathTail[i] = buffer[start + i];
+            }
+
+            PathTailLength = length;
+        }
     }
 }

@@ -11,8 +11,10 @@ namespace Ipenergy.Probe.Protocols.Http
         public const int MethodGet = 1;
         public const int MethodHead = 2;
         public const int MethodPut = 3;
+        public const int MethodPost = 4;
+        public const int MethodDelete = 5;
 
-        /// <summary>MethodGet, MethodHead, MethodPut or MethodOther (methods are case-sensitive: "get" is other).</summary>
+        /// <summary>MethodGet, MethodHead, MethodPut, MethodPost, MethodDelete or MethodOther (methods are case-sensitive: "get" is other).</summary>
         public int Method { get; internal set; }
 
         /// <summary>The request-target as sent (origin-form, absolute-form, authority-form or "*").</summary>
@@ -42,6 +44,16 @@ namespace Ipenergy.Probe.Protocols.Http
 
         public int AuthorizationLength { get; internal set; }
 
+        /// <summary>The Cookie field's value (length 0 when absent; several Cookie fields: the last).</summary>
+        public int CookieStart { get; internal set; }
+
+        public int CookieLength { get; internal set; }
+
+        /// <summary>The X-Requested-With field's value (the page's CSRF guard; length 0 when absent).</summary>
+        public int RequestedWithStart { get; internal set; }
+
+        public int RequestedWithLength { get; internal set; }
+
         /// <summary>The query after '?' in the target, without the '?' (length 0 when none).</summary>
         public int QueryStart { get; internal set; }
 
@@ -62,6 +74,10 @@ namespace Ipenergy.Probe.Protocols.Http
             AuthorizationLength = 0;
             QueryStart = 0;
             QueryLength = 0;
+            CookieStart = 0;
+            CookieLength = 0;
+            RequestedWithStart = 0;
+            RequestedWithLength = 0;
         }
     }
 }

@@ -21,6 +21,10 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] Get = AsciiBytes.From("GET");
         private static readonly byte[] Head = AsciiBytes.From("HEAD");
         private static readonly byte[] Put = AsciiBytes.From("PUT");
+        private static readonly byte[] Post = AsciiBytes.From("POST");
+        private static readonly byte[] Delete = AsciiBytes.From("DELETE");
+        private static readonly byte[] CookieName = AsciiBytes.From("cookie");
+        private static readonly byte[] RequestedWithName = AsciiBytes.From("x-requested-with");
         private static readonly byte[] AuthorizationName = AsciiBytes.From("authorization");
         private static readonly byte[] HostName = AsciiBytes.From("host");
         private static readonly byte[] ConnectionName = AsciiBytes.From("connection");
@@ -115,6 +119,14 @@ namespace Ipenergy.Probe.Protocols.Http
             else if (AsciiBytes.Equal(buffer, methodStart, p - methodStart, Put))
             {
                 head.Method = HttpRequestHead.MethodPut;
+            }
+            else if (AsciiBytes.Equal(buffer, methodStart, p - methodStart, Post))
+            {
+                head.Method = HttpRequestHead.MethodPost;
+            }
+            else if (AsciiBytes.Equal(buffer, methodStart, p - methodStart, Delete))
+            {
+                head.Method = HttpRequestHead.MethodDelete;
             }
 
             p++;
@@ -266,6 +278,16 @@ namespace Ipenergy.Probe.Protocols.Http
 
                     head.AuthorizationStart = valueStart;
                     head.AuthorizationLength = valueEnd - valueStart;
+                }
+                else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, CookieName))
+                {
+                    head.CookieStart = valueStart;
+                    head.CookieLength = valueEnd - valueStart;
+                }
+                else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, RequestedWithName))
+                {
+                    head.RequestedWithStart = valueStart;
+                    head.RequestedWithLength = valueEnd - valueStart;
                 }
                 else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, ExpectName))
                 {

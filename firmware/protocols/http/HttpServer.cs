@@ -28,6 +28,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
         private readonly IHttpEndpoint[] _endpoints;
         private readonly ICredentialCheck _credentials;
+        private readonly UserAccounts _accounts;
         private readonly string _bindAddress;
         private readonly object _sync = new object();
         private readonly byte[] _busyResponse;
@@ -51,12 +52,21 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             _endpoints = endpoints;
             _credentials = credentials;
+            _accounts = null;
             _bindAddress = bindAddress;
             Port = port;
             IdleTimeoutMs = 10000;
             HeadTimeoutMs = 5000;
             SendTimeoutMs = 5000;
             _busyResponse = BuildBusyResponse();
+        }
+
+        /// <param name="endpoints">The route table (see <see cref="IHttpEndpoint"/>), fixed for the server's life.</param>
+        /// <param name="accounts">Users, roles and sessions of the configuration (HTTP Basic or session cookie).</param>
+        public HttpServer(IHttpEndpoint[] endpoints, string bindAddress, int port, UserAccounts accounts)
+            : this(endpoints, (ICredentialCheck)null, bindAddress, port)
+        {
+            _accounts = accounts;
         }
 
         // Read by every thread of the server (nanoFramework 1.x has no volatile: Interlocked makes writes visible).
@@ -112,7 +122,9 @@ namespace Ipenergy.Probe.Protocols.Http
                 _handlerThreads = new Thread[HandlerCount];
                 for (int i = 0; i < HandlerCount; i++)
                 {
-                    HttpConnectionHandler handler = new HttpConnectionHandler(_endpoints, _credentials, _queue);
+                    HttpConnectionHandler handler = _accounts != null
+                        ? new HttpConnectionHandler(_endpoints, _queue, _accounts)
+                        : new HttpConnectionHandler(_endpoints, _credentials, _queue);
                     handler.IdleTimeoutMs = IdleTimeoutMs;
                     handler.HeadTimeoutMs = HeadTimeoutMs;
                     handler.SendTimeoutMs = SendTimeoutMs;

@@ -6,6 +6,9 @@ namespace Ipenergy.Probe.Protocols.Http
     public static class HttpStatus
     {
         public const int Ok = 200;
+        public const int NoContent = 204;
+        public const int Forbidden = 403;
+        public const int TooManyRequests = 429;
         public const int NotModified = 304;
         public const int BadRequest = 400;
         public const int Unauthorized = 401;
@@ -23,7 +26,8 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             Ok, BadRequest, NotFound, MethodNotAllowed, RequestTimeout, ContentTooLarge,
             RequestHeaderFieldsTooLarge, InternalServerError, NotImplemented, ServiceUnavailable,
-            HttpVersionNotSupported, Unauthorized, NotModified
+            HttpVersionNotSupported, Unauthorized, NotModified,
+            NoContent, Forbidden, TooManyRequests
         };
 
         private static readonly byte[][] Lines =
@@ -41,6 +45,9 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("HTTP/1.1 505 HTTP Version Not Supported\r\n"),
             AsciiBytes.From("HTTP/1.1 401 Unauthorized\r\n"),
             AsciiBytes.From("HTTP/1.1 304 Not Modified\r\n"),
+            AsciiBytes.From("HTTP/1.1 204 No Content\r\n"),
+            AsciiBytes.From("HTTP/1.1 403 Forbidden\r\n"),
+            AsciiBytes.From("HTTP/1.1 429 Too Many Requests\r\n"),
         };
 
         /// <summary>"HTTP/1.1 &lt;code&gt; &lt;reason&gt;\r\n"; an unknown code gives the 500 line.</summary>
