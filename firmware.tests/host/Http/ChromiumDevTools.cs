@@ -93,7 +93,10 @@ namespace Ipenergy.Probe.Tests.Http
                 Thread.Sleep(100);
             }
 
-            Assert.Fail("timed out after " + timeoutMs + " ms waiting for " + what + " (" + expression + ")");
+            // What the page says at that moment: its messages usually tell why.
+            string messages = Evaluate("Array.prototype.map.call(document.querySelectorAll('.error,.field-error,.form-message,#status')," +
+                "function(e){return e.textContent;}).filter(function(t){return t;}).join(' | ')");
+            Assert.Fail("timed out after " + timeoutMs + " ms waiting for " + what + " (" + expression + "); page messages: " + messages);
         }
 
         private string Receive(CancellationToken token)

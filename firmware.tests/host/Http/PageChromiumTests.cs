@@ -96,6 +96,13 @@ namespace Ipenergy.Probe.Tests.Http
             chromium.Run("--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=390,844", "--screenshot=" + phone, _server.Base + "/");
             Assert.True(File.Exists(phone), "no phone screenshot at " + phone);
             _output.WriteLine("phone screenshot: " + phone);
+
+            // The whole page (configuration forms included) on a tall window.
+            string full = Path.Combine(ArtifactsDirectory, "page-full-1280.png");
+            File.Delete(full);
+            chromium.Run("--virtual-time-budget=5000", "--hide-scrollbars", "--window-size=1280,4200", "--screenshot=" + full, _server.Base + "/");
+            Assert.True(File.Exists(full), "no full-page screenshot at " + full);
+            _output.WriteLine("full page screenshot: " + full);
         }
 
         [Fact]
@@ -131,6 +138,55 @@ namespace Ipenergy.Probe.Tests.Http
                 "i.value='17';document.getElementById('save-modbus').click();return true;})()");
             page.WaitFor("document.querySelector('#config-modbus .form-message').textContent==='Saved.'", 10000, "'Saved.' for modbus");
             Assert.Equal(17, ConfigValue(c => c.GetProperty("modbus").GetProperty("unitId").GetInt32()));
+        }
+
+        [Fact]
+        public void CircuitsAreAddedAndRemovedInTheForm()
+        {
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(_server.Base + "/#config");
+            using var page = new ChromiumDevTools(port);
+            page.WaitFor("!!document.querySelector('#config-circuits button')", 20000, "the circuits form");
+
+            // A new row whose channel already belongs to Rack A1: refused, the message sits next to its channels.
+            page.Evaluate("(function(){var f=document.getElementById('config-circuits');" +
+                "Array.prototype.filter.call(f.querySelectorAll('button'),function(b){return b.textContent==='Add';})[0].click();" +
+                "f.querySelector('[data-path=\"circuits[3].name\"]').value='Rack A4';" +
+                "f.querySelector('[data-path=\"circuits[3].channels\"]').value='1';" +
+                "f.querySelector('[data-path=\"circuits[3].breakerRatedA\"]').value='20';" +
+                "f.querySelector('[data-path=\"circuits[3].role\"]').value='it-load';" +
+                "document.getElementById('save-circuits').click();return true;})()");
+            page.WaitFor("!document.getElementById('login').hidden", 10000, "the login form before the first write");
+            page.Evaluate("(function(){document.getElementById('login-user').value='" + PageTestServer.User + "';" +
+                "document.getElementById('login-password').value='" + PageTestServer.Password + "';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            // A fourth circuit on a 3-channel meter: the message names no field, so it stands next to Save.
+            const string formMessage = "document.querySelector('#config-circuits .form-message').textContent";
+            page.WaitFor(formMessage + ".indexOf('circuits:')===0", 10000, "the circuits form's message");
+            Assert.Equal("\"circuits: at most 3 circuits (one per channel)\"", page.Evaluate(formMessage));
+            Assert.Equal(3, ConfigValue(c => c.GetProperty("circuits").GetArrayLength()));
+
+            // Remove Rack A3: the new row becomes circuits[2]. Its channel 1 belongs to Rack A1: refused, the
+            // message sits next to its channels.
+            page.Evaluate("(function(){var f=document.getElementById('config-circuits');" +
+                "var rows=f.querySelector('tbody').rows;" +
+                "Array.prototype.filter.call(rows[2].querySelectorAll('button'),function(b){return b.textContent==='Remove';})[0].click();" +
+                "document.getElementById('save-circuits').click();return true;})()");
+            const string channelsError = "document.querySelector('[data-path=\"circuits[2].channels\"]').parentNode.querySelector('.field-error').textContent";
+            page.WaitFor(channelsError + ".length>0", 10000, "the error next to circuits[2].channels");
+            Assert.Equal("\"circuits[2].channels[0]: channel 1 is already in circuits[0]\"", page.Evaluate(channelsError));
+            Assert.Equal("Rack A3", ConfigValue(c => c.GetProperty("circuits")[2].GetProperty("name").GetString()));
+
+            // Channel 3 instead: saved.
+            page.Evaluate("(function(){var f=document.getElementById('config-circuits');" +
+                "f.querySelector('[data-path=\"circuits[2].channels\"]').value='3';" +
+                "document.getElementById('save-circuits').click();return true;})()");
+            page.WaitFor("document.querySelector('#config-circuits .form-message').textContent==='Saved.'", 10000, "'Saved.' for circuits");
+            Assert.Equal("Rack A1,Rack A2,Rack A4", ConfigValue(c => string.Join(",",
+                System.Linq.Enumerable.Select(c.GetProperty("circuits").EnumerateArray(), x => x.GetProperty("name").GetString()))));
+            Assert.Equal(3, ConfigValue(c => c.GetProperty("circuits")[2].GetProperty("channels")[0].GetInt32()));
+            Assert.Equal(20.0, ConfigValue(c => c.GetProperty("circuits")[2].GetProperty("breakerRatedA").GetDouble()));
+            Assert.Equal("it-load", ConfigValue(c => c.GetProperty("circuits")[2].GetProperty("role").GetString()));
         }
 
         private T ConfigValue<T>(Func<JsonElement, T> pick)

@@ -73,14 +73,14 @@
       state.auth = 'basic';
       state.basic = 'Basic ' + btoa(unescape(encodeURIComponent(user + ':' + password)));
       state.user = user; state.role = 'credentials kept for writes'; state.mustChange = false;
-      $('login').hidden = true; $('login-password').value = ''; showUser();
+      $('login').hidden = true; $('login-password').value = ''; text($('login-error'), ''); showUser();
       if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
     };
     if (state.auth === 'basic') { basicLogin(); return; }
     request('POST', '/api/v1/session', { user: user, password: password }).then(function (r) {
       if (r.status === 200 && r.body) {
         state.auth = 'session'; sessionFrom(r.body);
-        $('login').hidden = true; $('login-password').value = '';
+        $('login').hidden = true; $('login-password').value = ''; text($('login-error'), '');
         if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
       } else if (r.status === 404 || r.status === 405) {
         basicLogin();
@@ -348,6 +348,20 @@
   var sectionNames = { general: 'General', channels: 'Channels', circuits: 'Circuits', network: 'Network', snmp: 'SNMP',
     modbus: 'Modbus', history: 'History and billing', http: 'Web access' };
   var readOnly = { 'channels[].channel': true };
+  var choices = { 'channels[].phase': ['L1', 'L2', 'L3'], 'circuits[].role': ['none', 'facility-total', 'it-load'],
+    nominalFrequency: [50, 60] };
+  // Field names as people read them (the JSON name is kept for the rest).
+  var labels = { nominalVoltage: 'Nominal voltage (V, phase–neutral)', nominalFrequency: 'Nominal frequency (Hz)',
+    voltageGain: 'Voltage gain L1, L2, L3', ctRatedA: 'CT rating (A)', phaseCorrectionDeg: 'Phase correction (°)',
+    breakerRatedA: 'Breaker (A)', channels: 'Channels', dhcp: 'DHCP', address: 'IPv4 address', mask: 'Subnet mask',
+    gateway: 'Gateway', dns: 'DNS server', hostname: 'Host name', enabled: 'Enabled', readCommunity: 'Read community',
+    writeCommunity: 'Write community (empty: SET refused)', sysName: 'sysName', sysLocation: 'sysLocation',
+    sysContact: 'sysContact', trapTargets: 'Trap targets (host:port[/v1|/v2c], comma-separated)', port: 'TCP port',
+    unitId: 'Unit id', writesUnlocked: 'Writes unlocked (Modbus has no authentication)',
+    energySaveIntervalS: 'Energy save interval (s)', billingDay: 'Billing day of month', billingHour: 'Billing hour (local)',
+    utcOffsetMinutes: 'Local time offset from UTC (min)', ntpServers: 'NTP servers (host:port, comma-separated)',
+    anonymousRead: 'Anonymous reading', sessionTimeoutS: 'Session timeout (s)' };
+  function labelOf(key) { return labels[key] || key; }
   var listKinds = { 'circuits[].channels': 'numbers', voltageGain: 'numbers' };
   // Lists of objects the page may grow and shrink, with the fields of a new row.
   var rowTemplates = { circuits: { name: '', channels: [], breakerRatedA: 16, role: 'none', customer: '' } };
@@ -367,10 +381,13 @@
     return 'text';
   }
   function makeInput(path, value, pattern) {
-    var kind = kindOf(value, pattern), input = el('input');
+    var kind = kindOf(value, pattern), input = el(choices[pattern] ? 'select' : 'input');
+    if (choices[pattern]) {
+      choices[pattern].forEach(function (c) { var o = el('option', null, String(c)); o.value = String(c); input.appendChild(o); });
+    }
     input.dataset.path = path; input.dataset.kind = kind; input.name = path;
     if (kind === 'bool') { input.type = 'checkbox'; input.checked = value; }
-    else if (kind === 'number') { input.type = 'number'; input.step = 'any'; input.value = value; }
+    else if (kind === 'number') { if (!choices[pattern]) { input.type = 'number'; input.step = 'any'; } input.value = value; }
     else if (kind === 'text' && value === '***') { input.type = 'password'; input.placeholder = 'unchanged'; input.dataset.secret = '1'; input.value = ''; }
     else { input.value = Array.isArray(value) ? value.join(', ') : (value === null ? '' : value); }
     if (readOnly[pattern]) { input.disabled = true; }
@@ -391,6 +408,7 @@
   function changed(input) { return JSON.stringify(valueOf(input)) !== input.dataset.original; }
   function field(label, input) {
     var f = el('label', 'field' + (input.type === 'checkbox' ? ' check' : ''));
+    f.title = input.dataset.path;
     if (input.type === 'checkbox') { f.appendChild(input); f.appendChild(el('span', null, label)); }
     else { f.appendChild(el('span', null, label)); f.appendChild(input); }
     f.appendChild(el('span', 'field-error'));
@@ -401,7 +419,7 @@
     if (template) { keys = Object.keys(template); }
     rows.forEach(function (r) { Object.keys(r).forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } }); });
     var t = el('table'), head = t.createTHead().insertRow(-1), body = t.createTBody();
-    keys.forEach(function (k) { head.appendChild(el('th', null, k)); });
+    keys.forEach(function (k) { head.appendChild(el('th', null, labelOf(k))); });
     var addRow = function (r, fresh) {
       var row = body.insertRow(-1), i = body.rows.length - 1;
       keys.forEach(function (k) {
@@ -418,7 +436,7 @@
           body.removeChild(row); form.dataset.dirty = '1';
           // Paths follow the row's place, as the server's messages do.
           Array.prototype.forEach.call(body.rows, function (r2, j) {
-            r2.querySelectorAll('input[data-path]').forEach(function (input) {
+            r2.querySelectorAll('[data-path]').forEach(function (input) {
               input.dataset.path = input.dataset.path.replace(/\[\d+\]/, '[' + j + ']'); input.name = input.dataset.path;
             });
           });
@@ -462,7 +480,7 @@
     else {
       Object.keys(value).forEach(function (k) {
         var path = name === 'general' ? k : name + '.' + k;
-        set.appendChild(field(k, makeInput(path, value[k], path)));
+        set.appendChild(field(labelOf(k), makeInput(path, value[k], path)));
       });
     }
     var actions = el('div', 'form-actions'), save = el('button', 'primary', 'Save');
@@ -478,7 +496,7 @@
   // The partial document of what changed: objects keep only changed fields; channels[i] keep their place
   // (shorter arrays leave the rest alone); other lists are replaced whole, as the importer does.
   function partial(form, name) {
-    var doc = {}, any = false, inputs = form.querySelectorAll('input[data-path]');
+    var doc = {}, any = false, inputs = form.querySelectorAll('[data-path]');
     if (name === 'channels') {
       var list = [];
       inputs.forEach(function (input) {
@@ -512,14 +530,14 @@
   }
   function clearErrors(form) {
     form.querySelectorAll('.field-error').forEach(function (e) { e.textContent = ''; });
-    form.querySelectorAll('input.invalid').forEach(function (e) { e.classList.remove('invalid'); });
+    form.querySelectorAll('.invalid').forEach(function (e) { e.classList.remove('invalid'); });
   }
   // "channels[2].ctRatedA: must be ..." goes next to that field (or the closest enclosing one).
   function showFieldError(form, message) {
     var m = /^([A-Za-z][\w]*(?:\[\d+\])?(?:\.[A-Za-z]\w*(?:\[\d+\])?)*):\s/.exec(message);
     var path = m ? m[1] : null;
     while (path) {
-      var input = document.querySelector('input[data-path="' + path + '"]');
+      var input = document.querySelector('[data-path="' + path + '"]');
       if (input) {
         input.classList.add('invalid');
         var slot = input.parentNode.querySelector('.field-error');
