@@ -85,7 +85,8 @@ namespace Ipenergy.Probe.Tests.Http
             var watch = Stopwatch.StartNew();
             while (watch.ElapsedMilliseconds < timeoutMs)
             {
-                if (Evaluate(expression) == "true")
+                // The document may still be loading: a script error counts as "not yet".
+                if (Evaluate("(function(){try{return !!(" + expression + ");}catch(e){return false;}})()") == "true")
                 {
                     return;
                 }

@@ -189,6 +189,76 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Equal("it-load", ConfigValue(c => c.GetProperty("circuits")[2].GetProperty("role").GetString()));
         }
 
+        [Fact]
+        public void SessionLoginForcedPasswordChangeThenAWriteWithTheCookie()
+        {
+            using var sessions = new PageTestServer(true);
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(sessions.Base + "/");
+            using var page = new ChromiumDevTools(port);
+            page.WaitFor("!!document.querySelector('[data-path=\"channels[0].label\"]')", 20000, "the configuration forms");
+
+            // Factory admin: logged in through POST /api/v1/session, the password form opens by itself.
+            page.Evaluate("(function(){document.getElementById('login-open').click();" +
+                "document.getElementById('login-user').value='admin';document.getElementById('login-password').value='admin';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            page.WaitFor("!document.getElementById('password').hidden", 10000, "the forced password change form");
+            Assert.Equal("\"admin (admin)\"", page.Evaluate("document.getElementById('user').textContent"));
+
+            // A write before the change: the server's 403 is shown, nothing changes.
+            page.Evaluate("(function(){document.querySelector('[data-path=\"channels[0].label\"]').value='Before change';" +
+                "document.getElementById('save-channels').click();return true;})()");
+            page.WaitFor("document.querySelector('#config-channels .form-message').textContent==='password change required'", 10000,
+                "the password-change refusal");
+            Assert.Equal("PDU A1 left", ConfigValue(sessions, c => c.GetProperty("channels")[0].GetProperty("label").GetString()));
+
+            page.Evaluate("(function(){document.getElementById('password-current').value='admin';" +
+                "document.getElementById('password-new').value='Pdu-Rack-2026';document.getElementById('password-again').value='Pdu-Rack-2026';" +
+                "document.getElementById('password-form').requestSubmit();return true;})()");
+            page.WaitFor("document.getElementById('password').hidden", 10000, "the password form to close after 204");
+
+            // Now the same form saves, with the session cookie and X-Requested-With.
+            page.Evaluate("(function(){document.getElementById('save-channels').click();return true;})()");
+            page.WaitFor("document.querySelector('#config-channels .form-message').textContent==='Saved.'", 10000, "'Saved.'");
+            Assert.Equal("Before change", ConfigValue(sessions, c => c.GetProperty("channels")[0].GetProperty("label").GetString()));
+
+            // The users of the configuration are listed; logging out ends the session.
+            Assert.Equal("true", page.Evaluate("document.getElementById('config-forms').textContent.indexOf('admin – admin')>=0"));
+            page.Evaluate("(function(){document.getElementById('logout').click();return true;})()");
+            page.WaitFor("!document.getElementById('login-open').hidden", 10000, "the Log in button after logging out");
+            Assert.Equal("401", page.Evaluate("fetch('/api/v1/session').then(function(r){return r.status;})"));
+        }
+
+        [Fact]
+        public void WithAnonymousReadingOffThePageAsksForALoginThenShowsTheValues()
+        {
+            using var sessions = new PageTestServer(true);
+            byte[] off = System.Text.Encoding.UTF8.GetBytes("{\"http\":{\"anonymousRead\":false}}");
+            Assert.Null(sessions.Config.Apply(off, 0, off.Length));
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(sessions.Base + "/");
+            using var page = new ChromiumDevTools(port);
+            page.WaitFor("!document.getElementById('login').hidden", 20000, "the login form");
+            Assert.Equal("\"login needed\"", page.Evaluate("document.getElementById('status').textContent"));
+            Assert.Equal("false", page.Evaluate("document.body.textContent.indexOf('230.00 V')>=0"));
+
+            page.Evaluate("(function(){document.getElementById('login-user').value='admin';" +
+                "document.getElementById('login-password').value='admin';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            page.WaitFor("document.body.textContent.indexOf('230.00 V')>=0", 10000, "the live values after login");
+            page.WaitFor("!!document.querySelector('[data-path=\"http.anonymousRead\"]')", 10000, "the configuration forms after login");
+            Assert.Equal("false", page.Evaluate("document.querySelector('[data-path=\"http.anonymousRead\"]').checked"));
+            Assert.Equal("\"live\"", page.Evaluate("document.getElementById('status').textContent"));
+        }
+
+        private T ConfigValue<T>(PageTestServer server, Func<JsonElement, T> pick)
+        {
+            using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };
+            string body = http.GetStringAsync(server.Base + "/api/v1/config").GetAwaiter().GetResult();
+            using JsonDocument doc = JsonDocument.Parse(body);
+            return pick(doc.RootElement);
+        }
+
         private T ConfigValue<T>(Func<JsonElement, T> pick)
         {
             using var http = new HttpClient(new HttpClientHandler { UseProxy = false }) { Timeout = TimeSpan.FromSeconds(10) };

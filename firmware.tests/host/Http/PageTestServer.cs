@@ -4,6 +4,7 @@ using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Tests.Host.Crypto;
 
 namespace Ipenergy.Probe.Tests.Http
 {
@@ -11,8 +12,10 @@ namespace Ipenergy.Probe.Tests.Http
     /// An in-process HttpServer with the page's endpoints (StaticAssetEndpoint for /, /index.html, /app.js,
     /// /app.css) and the JSON API the page reads, over a known scenario: a 3-channel meter with labels,
     /// three circuits at 45, 85 and 95 % of their breakers, history, two billing snapshots, PUE. The
-    /// configuration is a real ConfigService (validation messages included). Admin is "admin" / "s3cret"
-    /// over Basic (the session API is not part of this server, so the page falls back to Basic).
+    /// configuration is a real ConfigService (validation messages included). Without sessions the admin is
+    /// "admin" / "s3cret" over Basic and the session API is absent (the page falls back to Basic); with
+    /// sessions the users are the configuration's (factory admin / admin, must change) behind UserAccounts
+    /// with the session, password and users endpoints.
     /// </summary>
     public sealed class PageTestServer : IDisposable
     {
@@ -23,17 +26,37 @@ namespace Ipenergy.Probe.Tests.Http
         private readonly HttpServer _server;
 
         public PageTestServer()
+            : this(false)
+        {
+        }
+
+        public PageTestServer(bool withSessions)
         {
             Config = new ConfigService(null, MakeConfig());
             var clock = new FixedClock();
-            _server = new HttpServer(PageEndpoints(new IHttpEndpoint[]
+            var api = new IHttpEndpoint[]
             {
                 new MeasurementsEndpoint(new FakeMeasurementSource(Snapshot()), clock),
                 new HistoryEndpoint(new WaveHistory(), clock),
                 new BillingEndpoint(new TwoMonthsBilling()),
                 new PueEndpoint(new FixedPue(), clock),
-                new ConfigEndpoint(Config),
-            }), new SingleUserCredentials(User, Password), "127.0.0.1", 0);
+                withSessions ? new ConfigEndpoint(Config, Config) : new ConfigEndpoint(Config),
+            };
+            if (withSessions)
+            {
+                var accounts = new UserAccounts(Config, new HostRandomSource(), clock);
+                var all = new IHttpEndpoint[api.Length + 3];
+                Array.Copy(api, all, api.Length);
+                all[api.Length] = new SessionEndpoint(accounts);
+                all[api.Length + 1] = new PasswordEndpoint(accounts);
+                all[api.Length + 2] = new UsersEndpoint(accounts);
+                _server = new HttpServer(PageEndpoints(all), "127.0.0.1", 0, accounts);
+            }
+            else
+            {
+                _server = new HttpServer(PageEndpoints(api), new SingleUserCredentials(User, Password), "127.0.0.1", 0);
+            }
+
             _server.Start();
             Base = "http://127.0.0.1:" + _server.Port;
         }

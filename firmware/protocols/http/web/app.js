@@ -23,9 +23,10 @@
 
   // ---------- HTTP ----------
   function request(method, url, body) {
-    var headers = {};
+    // X-Requested-With on every request: the CSRF guard for writes, and a 401 then comes without a Basic
+    // challenge, so the browser opens no login box of its own over the page.
+    var headers = { 'X-Requested-With': 'e-probe' };
     if (method !== 'GET') {
-      headers['X-Requested-With'] = 'e-probe';
       if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
       if (state.auth === 'basic' && state.basic) { headers.Authorization = state.basic; }
     }
@@ -81,6 +82,8 @@
       if (r.status === 200 && r.body) {
         state.auth = 'session'; sessionFrom(r.body);
         $('login').hidden = true; $('login-password').value = ''; text($('login-error'), '');
+        // With anonymous reading off nothing could be read before: read everything now.
+        if (!state.config) { loadConfig().then(function () { refresh(); loadEnergy(); loadPue(); }); }
         if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
       } else if (r.status === 404 || r.status === 405) {
         basicLogin();
