@@ -141,6 +141,28 @@ namespace Ipenergy.Probe.Tests.Http
         }
 
         [Fact]
+        public void TrendRangesReadTheHistoryAtTheirResolution()
+        {
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(_server.Base + "/#trends");
+            using var page = new ChromiumDevTools(port);
+            const string note = "document.getElementById('trend-note').textContent";
+            page.WaitFor(note + ".indexOf('60 intervals of 1m')===0", 20000, "the 1 h trend");
+            page.Evaluate("(function(){document.querySelector('#trend-range [data-range=\"24h\"]').click();return true;})()");
+            page.WaitFor(note + ".indexOf('96 intervals of 15m')===0", 10000, "the 24 h trend");
+            page.Evaluate("(function(){document.querySelector('#trend-range [data-range=\"30d\"]').click();return true;})()");
+            page.WaitFor(note + ".indexOf('30 intervals of 1d')===0", 10000, "the 30-day trend");
+
+            // Another channel: its labelled option, and the curve drawn (pixels of the line colour on the canvas).
+            page.Evaluate("(function(){var s=document.getElementById('trend-channel');s.value='3';" +
+                "s.dispatchEvent(new Event('change'));return true;})()");
+            Assert.Equal("true", page.Evaluate("document.getElementById('trend-channel').selectedOptions[0].textContent==='Channel 3 \\u2013 PDU A3 left'"));
+            page.WaitFor("(function(){var c=document.getElementById('trend-canvas'),d=c.getContext('2d').getImageData(0,0,c.width,c.height).data,n=0;" +
+                "for(var i=0;i<d.length;i+=4){if(d[i]===11&&d[i+1]===107&&d[i+2]===203&&d[i+3]===255){n++;}}return n>200;})()", 10000,
+                "the average-power line on the canvas");
+        }
+
+        [Fact]
         public void CircuitsAreAddedAndRemovedInTheForm()
         {
             using var chromium = new ChromiumRunner();
