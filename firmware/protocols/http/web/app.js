@@ -12,6 +12,8 @@
 
   // ---------- formatting ----------
   function num(v, d) { return v === null || v === undefined || isNaN(v) ? '–' : Number(v).toFixed(d); }
+  // kW / kWh from W / Wh; null (not measurable) stays null instead of becoming 0.
+  function kilo(v) { return v === null || v === undefined ? null : v / 1000; }
   function text(el, s) { el.textContent = s; return el; }
   function el(tag, cls, content) {
     var e = document.createElement(tag);
@@ -193,7 +195,7 @@
       bar.appendChild(fill);
       d.appendChild(bar);
       d.appendChild(el('span', 'muted', num(c.maxIrms, 1) + ' A of ' + num(c.breakerRatedA, 0) + ' A breaker · ' +
-        num(c.activePowerW / 1000, 2) + ' kW · ' + c.phases + '-phase'));
+        num(kilo(c.activePowerW), 2) + ' kW · ' + c.phases + '-phase'));
       box.appendChild(d);
     });
   }
@@ -209,7 +211,7 @@
       var row = body.rows[i] || body.insertRow(-1);
       var cfg = channelConfig(c.channel);
       var cells = [c.channel, c.phase, cfg.label || '', cfg.rack || '', cfg.customer || '', num(c.irms, 2),
-        num(c.activePowerW, 0), num(c.powerFactor, 2), num(c.loadPercentOfCt, 1) + ' %', num(c.importEnergyWh / 1000, 3)];
+        num(c.activePowerW, 0), num(c.powerFactor, 2), num(c.loadPercentOfCt, 1) + ' %', num(kilo(c.importEnergyWh), 3)];
       for (var k = 0; k < cells.length; k++) {
         var cell = row.cells[k] || row.insertCell(-1);
         if (k >= 5) { cell.className = 'num'; }
@@ -339,8 +341,8 @@
         return;
       }
       var tiles = el('div', 'summary');
-      [['PUE', num(p.pue, 3)], ['DCiE', num(p.dciePercent, 1) + ' %'], ['Facility', num(p.facilityPowerW / 1000, 2) + ' kW'],
-        ['IT load', num(p.itPowerW / 1000, 2) + ' kW']].forEach(function (v) {
+      [['PUE', num(p.pue, 3)], ['DCiE', num(p.dciePercent, 1) + ' %'], ['Facility', num(kilo(p.facilityPowerW), 2) + ' kW'],
+        ['IT load', num(kilo(p.itPowerW), 2) + ' kW']].forEach(function (v) {
         var t = el('div', 'tile'); t.appendChild(el('span', 'muted', v[0])); t.appendChild(el('b', null, v[1])); tiles.appendChild(t);
       });
       box.appendChild(tiles);
