@@ -87,11 +87,19 @@ namespace Ipenergy.Probe.Simulator
                     TrapTargets = options.TrapTargets.Select(t => t.ToString()).ToArray(),
                     NtpServers = options.NtpServers.ToArray(),
                     SerialNumber = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir),
+                    RandomSource = new OsRandomSource(),
                 };
-                app = new ProbeApp(samples, clock, config, flash,
-                    new Ipenergy.Probe.Protocols.Http.SingleUserCredentials(ProbeApp.DefaultAdminUser,
-                        string.IsNullOrEmpty(password) ? ProbeApp.DefaultAdminPassword : password),
-                    probeOptions);
+                app = new ProbeApp(samples, clock, config, flash, null, probeOptions);
+
+                // Only while the factory password is in force: a password changed since stays.
+                if (!string.IsNullOrEmpty(password))
+                {
+                    string refused = app.Accounts.SetInitialAdminPassword(password);
+                    if (refused != null)
+                    {
+                        Console.Error.WriteLine("warning: EPROBE_ADMIN_PASSWORD not applied: " + refused);
+                    }
+                }
                 app.Start();
             }
             catch (Exception e)

@@ -40,6 +40,7 @@ namespace Ipenergy.Probe.App
         private readonly ModbusPduProcessor _modbusUnit;
         private readonly ProbeOptions _options;
         private readonly SnmpAgent _snmp;
+        private readonly UserAccounts _accounts;
         private readonly SnmpTrapSender _traps;
         private readonly SnmpMessageProcessor _snmpMessages;
         private readonly DeviceIdentity _identity;
@@ -103,16 +104,31 @@ namespace Ipenergy.Probe.App
             string[] servers = MergeServers(options.NtpServers, current.History.NtpServers);
             _sntp = servers.Length > 0 ? new SntpClient(_clock, servers) : null;
 
+            // Users, roles and sessions over the configuration's users when the board gives a random source;
+            // the credentials passed in otherwise (unit tests, and the legacy single-admin constructors).
+            _accounts = options.RandomSource != null ? new UserAccounts(_config, options.RandomSource, _clock) : null;
             IHttpEndpoint[] endpoints = new IHttpEndpoint[]
             {
                 new MeasurementsEndpoint(this, _clock),
                 new HistoryEndpoint(_history, _clock),
                 new BillingEndpoint(_history),
                 new PueEndpoint(_history, _clock),
-                new ConfigEndpoint(_config),
+                new ConfigEndpoint(_config, _config),
                 new ConfigResetEndpoint(_config, _config),
+                new InfoEndpoint(_identity, _config, _clock),
+                new MetricsEndpoint(this, _config, _identity, _clock),
+                new StaticAssetEndpoint("/", WebAssets.IndexHtml),
+                new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
+                new StaticAssetEndpoint("/app.js", WebAssets.AppJs),
+                new StaticAssetEndpoint("/app.css", WebAssets.AppCss),
+                _accounts != null ? new SessionEndpoint(_accounts) : null,
+                _accounts != null ? new PasswordEndpoint(_accounts) : null,
+                _accounts != null ? new UsersEndpoint(_accounts) : null,
             };
-            _http = new HttpServer(endpoints, credentials, options.BindAddress, options.HttpPort);
+            endpoints = WithoutNulls(endpoints);
+            _http = _accounts != null
+                ? new HttpServer(endpoints, options.BindAddress, options.HttpPort, _accounts)
+                : new HttpServer(endpoints, credentials, options.BindAddress, options.HttpPort);
 
             // The configuration can switch Modbus off (modbus.enabled); the port comes from the board or
             // the simulator's options. Unit id, write lock and the map follow configuration changes.
@@ -141,6 +157,30 @@ namespace Ipenergy.Probe.App
                 _snmpMessages.Notifier = _traps;
                 _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
             }
+        }
+
+        private static IHttpEndpoint[] WithoutNulls(IHttpEndpoint[] endpoints)
+        {
+            int n = 0;
+            for (int i = 0; i < endpoints.Length; i++)
+            {
+                if (endpoints[i] != null)
+                {
+                    n++;
+                }
+            }
+
+            IHttpEndpoint[] kept = new IHttpEndpoint[n];
+            n = 0;
+            for (int i = 0; i < endpoints.Length; i++)
+            {
+                if (endpoints[i] != null)
+                {
+                    kept[n++] = endpoints[i];
+                }
+            }
+
+            return kept;
         }
 
         private static IMibSubtree[] Concat(IMibSubtree[] a, IMibSubtree[] b)
@@ -195,6 +235,9 @@ namespace Ipenergy.Probe.App
                 return engine.Latest;
             }
         }
+
+        /// <summary>The HTTP users and sessions; null when the app runs on the credentials it was given.</summary>
+        public UserAccounts Accounts { get { return _accounts; } }
 
         /// <summary>Who the device is: model, firmware version, the board's serial number.</summary>
         public DeviceIdentity Identity { get { return _identity; } }

@@ -38,6 +38,13 @@ namespace Ipenergy.Probe.App
         /// <summary>"host:port" trap receivers added to those of the configuration.</summary>
         public string[] TrapTargets { get; set; }
 
+        /// <summary>
+        /// Unpredictable bytes for password salts and session tokens (the board's hardware generator). With
+        /// one, the HTTP server checks the configuration's users and sessions; without one (unit tests), the
+        /// credentials given to ProbeApp are used instead.
+        /// </summary>
+        public Ipenergy.Probe.Common.IRandomSource RandomSource { get; set; }
+
         /// <summary>The board's serial number (from its chip ID or factory data); up to 32 characters.</summary>
         public string SerialNumber { get; set; }
     }
