@@ -42,7 +42,8 @@ namespace Ipenergy.Probe.Tests.Http
             Scenario scenario = DefaultScenario.Create("MPP18");
             WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario, 3200);
             var clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-            var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), "127.0.0.1", 0);
+            var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), null, null,
+                new ProbeOptions { BindAddress = "127.0.0.1", HttpPort = 0, RandomSource = new Ipenergy.Probe.Tests.Host.Crypto.HostRandomSource() });
             object server = FieldOfType(app, typeof(HttpServer));
             return (IHttpEndpoint[])FieldOfType(server, typeof(IHttpEndpoint[]));
         }
