@@ -8,40 +8,20 @@ namespace Ipenergy.Probe.Protocols.Http
     /// {"snapshots":[{"boundary":"…","clockSynchronized":true,"counters":[{"channel":1,"customer":"…",
     /// "importEnergyWh":…,"exportEnergyWh":…,"importReactiveVarh":…,"exportReactiveVarh":…}]}]}.
     /// </summary>
-    public sealed class BillingEndpoint : IHttpEndpoint, IBillingVisitor
+    public sealed class BillingEndpoint : ReadOnlyEndpoint, IBillingVisitor
     {
-        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/billing");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
 
         private readonly IBillingSource _source;
         private readonly object _sync = new object();
         private JsonWriter _json;
 
         public BillingEndpoint(IBillingSource source)
+            : base("/api/v1/billing")
         {
             _source = source;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             if (request.Query.Count > 0)
             {

@@ -12,15 +12,13 @@ namespace Ipenergy.Probe.Protocols.Http
     /// the from of the next page. Times are device time: before the first SNTP sync they carry the boot time
     /// ("clockSynchronized":false). Bad parameters: 400 naming the parameter.
     /// </summary>
-    public sealed class HistoryEndpoint : IHttpEndpoint, IHistoryVisitor
+    public sealed class HistoryEndpoint : ReadOnlyEndpoint, IHistoryVisitor
     {
         public const int PageBytes = 16384;
 
         // Room kept for the closing fields after the last record.
         private const int Reserve = 160;
 
-        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/history");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
         private static readonly byte[] CsvHeader = AsciiBytes.From("end,coverageSeconds,importEnergyWh,exportEnergyWh,averagePowerW,minPowerW,maxPowerW\r\n");
         private static readonly byte[] LineEnd = AsciiBytes.From("\r\n");
         private static readonly byte[] NextField = AsciiBytes.From("X-History-Next: ");
@@ -35,31 +33,13 @@ namespace Ipenergy.Probe.Protocols.Http
         private DateTime _lastEnd;
 
         public HistoryEndpoint(IHistorySource source, ISettableClock clock)
+            : base("/api/v1/history")
         {
             _source = source;
             _clock = clock;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             HttpQuery q = request.Query;
             int unknown = q.FirstUnknown(Known);

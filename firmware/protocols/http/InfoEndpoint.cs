@@ -10,10 +10,8 @@ namespace Ipenergy.Probe.Protocols.Http
     /// "clockSynchronized","time","modbus":{"enabled","port"},"snmp":{"enabled"}}. Services are what the
     /// configuration in force says (the HTTP port is the one the client used).
     /// </summary>
-    public sealed class InfoEndpoint : IHttpEndpoint
+    public sealed class InfoEndpoint : ReadOnlyEndpoint
     {
-        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/info");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
 
         private readonly DeviceIdentity _identity;
         private readonly ILiveConfig _config;
@@ -21,32 +19,14 @@ namespace Ipenergy.Probe.Protocols.Http
 
         /// <param name="config">Channel count and services; null: left out.</param>
         public InfoEndpoint(DeviceIdentity identity, ILiveConfig config, ISettableClock clock)
+            : base("/api/v1/info")
         {
             _identity = identity;
             _config = config;
             _clock = clock;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             JsonWriter w = response.Json;
             w.WriteStartObject();

@@ -5,41 +5,21 @@ using Ipenergy.Probe.Metering;
 namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>GET /api/v1/measurements: the last 1-second snapshot (503 before the first one).</summary>
-    public sealed class MeasurementsEndpoint : IHttpEndpoint
+    public sealed class MeasurementsEndpoint : ReadOnlyEndpoint
     {
-        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/measurements");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
 
         private readonly IMeasurementSource _source;
         private readonly ISettableClock _clock;
 
         /// <param name="clock">Tells whether the clock is synchronized; null: always reported false.</param>
         public MeasurementsEndpoint(IMeasurementSource source, ISettableClock clock)
+            : base("/api/v1/measurements")
         {
             _source = source;
             _clock = clock;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             MeasurementSnapshot snapshot = _source.Latest;
             if (snapshot == null)

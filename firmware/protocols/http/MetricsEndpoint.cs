@@ -20,7 +20,7 @@ namespace Ipenergy.Probe.Protocols.Http
     /// eprobe_circuit_info, to be joined with group_left. Before the first snapshot only the device
     /// families are written (eprobe_up 0). Nothing is allocated per request.
     /// </summary>
-    public sealed class MetricsEndpoint : IHttpEndpoint
+    public sealed class MetricsEndpoint : ReadOnlyEndpoint
     {
         private const string Gauge = "gauge";
 
@@ -31,8 +31,6 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>A snapshot older than this (device seconds) makes eprobe_up 0: the metering stopped.</summary>
         public const double StaleAfterSeconds = 5.0;
 
-        private static readonly byte[] PathBytes = AsciiBytes.From("/metrics");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
 
         private static readonly byte[] UpHead = MetricsText.Head("eprobe_up", Gauge, "1 while the meter publishes a measurement every second, 0 before the first or when the last is stale.");
         private static readonly byte[] UpName = AsciiBytes.From("eprobe_up");
@@ -186,6 +184,7 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <param name="identity">Model, serial and firmware for eprobe_info.</param>
         /// <param name="clock">Age and clock state; null: eprobe_measurement_age_seconds and eprobe_clock_synchronized left out.</param>
         public MetricsEndpoint(IMeasurementSource source, ILiveConfig config, DeviceIdentity identity, ISettableClock clock)
+            : base("/metrics")
         {
             _source = source;
             _config = config;
@@ -193,26 +192,7 @@ namespace Ipenergy.Probe.Protocols.Http
             _clock = clock;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             Write(response, true);
             if (response.Overflowed && response.Capacity >= HttpConnectionHandler.MaxResponseLength - HttpResponseHead.MaxLength)

@@ -14,15 +14,13 @@ namespace Ipenergy.Probe.Protocols.Http
     /// the history's defaults and paging (16 KiB, "next"). Not measurable (no role configured, a power or
     /// energy not positive): null. Bad parameters: 400 naming the parameter.
     /// </summary>
-    public sealed class PueEndpoint : IHttpEndpoint, IPueIntervalVisitor
+    public sealed class PueEndpoint : ReadOnlyEndpoint, IPueIntervalVisitor
     {
         public const int PageBytes = 16384;
 
         // Room kept for the closing fields after the last interval.
         private const int Reserve = 160;
 
-        private static readonly byte[] PathBytes = AsciiBytes.From("/api/v1/pue");
-        private static readonly byte[] Allow = AsciiBytes.From("Allow: GET, HEAD\r\n");
         private static readonly string[] Known = { "from", "to", "resolution" };
 
         private readonly IPueSource _source;
@@ -35,31 +33,13 @@ namespace Ipenergy.Probe.Protocols.Http
         private DateTime _lastEnd;
 
         public PueEndpoint(IPueSource source, ISettableClock clock)
+            : base("/api/v1/pue")
         {
             _source = source;
             _clock = clock;
         }
 
-        public byte[] Path { get { return PathBytes; } }
-
-        public byte[] AllowField { get { return Allow; } }
-
-        public bool Allows(int method)
-        {
-            return method == HttpRequestHead.MethodGet;
-        }
-
-        public int RequiredRole(int method)
-        {
-            return HttpRole.Viewer;
-        }
-
-        public int MaxBodyLength(int method)
-        {
-            return 0;
-        }
-
-        public int Handle(HttpRequest request, HttpResponse response)
+        public override int Handle(HttpRequest request, HttpResponse response)
         {
             HttpQuery q = request.Query;
             int unknown = q.FirstUnknown(Known);
