@@ -4,6 +4,7 @@ using System.IO;
 using System.Linq;
 using System.Text.Json;
 using Ipenergy.Probe.Tests.Sntp;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.EndToEnd
@@ -13,6 +14,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
     /// restart, history and billing over a simulated day checked against the scenario's truth, and the
     /// device clock set by a real NTP server (chrony).
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public class PersistenceApiTests
     {
         private const string DayScenario = @"{

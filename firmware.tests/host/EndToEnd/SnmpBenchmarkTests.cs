@@ -8,6 +8,7 @@ using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Simulator;
 using Ipenergy.Probe.Tests.Snmp;
 using Ipenergy.Probe.Tests.Unit.Snmp;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
     /// allocated per request by our message layer over the real MIB. Figures are printed, never asserted
     /// against a time: a loaded CI host must not fail the suite.
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public sealed class SnmpBenchmarkTests
     {
         private const int Rounds = 5;

@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Threading;
 using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -23,6 +24,7 @@ namespace Ipenergy.Probe.Tests.Http
     /// the whole process allocated per request while wrk ran (GC.GetTotalAllocatedBytes: sockets, handler
     /// threads and endpoint; the goal is 0).
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public sealed class HttpBenchmarkTests
     {
         private const int Seconds = 3;

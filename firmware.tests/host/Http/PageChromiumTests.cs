@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Net.Http;
 using System.Text.Json;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -12,6 +13,7 @@ namespace Ipenergy.Probe.Tests.Http
     /// live values in the DOM after the scripts ran, a screenshot kept as a test artefact, and a
     /// configuration change made through the form (DevTools protocol) visible in GET /api/v1/config.
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public sealed class PageChromiumTests : IDisposable
     {
         private readonly PageTestServer _server = new PageTestServer();

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -14,6 +15,7 @@ namespace Ipenergy.Probe.Tests.Modbus
     /// python3-pymodbus, /usr/bin/python3) in the same run; prints both and the ratio (goal ≥ 2×).
     /// Every answer is checked (transaction id, byte count), so a server that answers wrongly fails.
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public sealed class ModbusBenchmarkTests
     {
         private const int Registers = 100;

@@ -6,11 +6,13 @@ using Ipenergy.Probe.App;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Simulator;
 using Ipenergy.Probe.Storage;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Storage
 {
     /// <summary>ProbeApp's policy in process: restore at boot, save every interval of device time and once more on Stop.</summary>
+    [Collection(AloneCollection.Name)]
     public sealed class EnergyPersistenceTests : IDisposable
     {
         private const int Channels = 3;

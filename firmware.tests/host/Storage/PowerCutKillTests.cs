@@ -6,6 +6,7 @@ using System.Threading;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Simulator;
 using Ipenergy.Probe.Storage;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -19,6 +20,7 @@ namespace Ipenergy.Probe.Tests.Storage
     /// from exactly that record: never lower, never ahead of what was measured before the cut, and no
     /// more than one save interval of energy lost. A clean SIGTERM must lose nothing.
     /// </summary>
+    [Collection(AloneCollection.Name)]
     public sealed class PowerCutKillTests : IDisposable
     {
         private const int Cycles = 52;
