@@ -113,8 +113,15 @@ namespace Ipenergy.Probe.Tests.Storage
             return _process.ExitCode;
         }
 
+        // Idempotent: a test may dispose a probe it already disposed (a Process throws on HasExited then).
         public void Dispose()
         {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
             if (!_process.HasExited)
             {
                 _process.Kill();
@@ -125,6 +132,8 @@ namespace Ipenergy.Probe.Tests.Storage
         }
 
         private const int SigTerm = 15;
+
+        private bool _disposed;
 
         [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
         private static extern int kill(int pid, int sig);
