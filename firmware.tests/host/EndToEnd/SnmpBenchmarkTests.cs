@@ -152,7 +152,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
         private static Walk Time(int port)
         {
             var watch = Stopwatch.StartNew();
-            var r = NetSnmpTool.Run("snmpbulkwalk", "-v2c", "-c", "public", "-On", "-m", "", "-r", "3", "-t", "10", "127.0.0.1:" + port, ".1");
+            var r = NetSnmpTool.RunWithin(120000, "snmpbulkwalk", "-v2c", "-c", "public", "-On", "-m", "", "-r", "3", "-t", "10", "127.0.0.1:" + port, ".1");
             watch.Stop();
             Assert.True(r.ExitCode == 0, r.All);
             return new Walk { Ms = watch.Elapsed.TotalMilliseconds, Varbinds = NetSnmpTool.Lines(r.Output).Count(l => l.StartsWith(".1.", StringComparison.Ordinal)) };

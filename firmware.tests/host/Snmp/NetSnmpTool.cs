@@ -46,7 +46,13 @@ namespace Ipenergy.Probe.Tests.Snmp
         /// <summary>Runs a client tool (snmpget, snmpwalk, ...) to its end (at most 30 s).</summary>
         public static Result Run(string tool, params string[] args)
         {
-            PeerProcess.Result r = PeerProcess.Run(StartInfo(tool, "snmp", args), 30000);
+            return RunWithin(30000, tool, args);
+        }
+
+        /// <summary>Runs a client tool to its end (at most timeoutMs; a whole-agent walk on a busy host needs more).</summary>
+        public static Result RunWithin(int timeoutMs, string tool, params string[] args)
+        {
+            PeerProcess.Result r = PeerProcess.Run(StartInfo(tool, "snmp", args), timeoutMs);
             return new Result { ExitCode = r.ExitCode, Output = r.Stdout, Error = r.Stderr };
         }
 
