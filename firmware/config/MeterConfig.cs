@@ -25,6 +25,7 @@ namespace Ipenergy.Probe.Config
             AdminPasswordHash = "";
             Users = new UserConfig[] { UserConfig.FactoryAdmin() };
             Http = new HttpConfig();
+            Alarms = new AlarmConfig();
         }
 
         /// <summary>Phase-to-neutral nominal voltage (230 V in Europe, 120/277 V elsewhere).</summary>
@@ -59,6 +60,9 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>HTTP API access settings.</summary>
         public HttpConfig Http { get; set; }
+
+        /// <summary>Alarm threshold rules, storm guard, syslog destination.</summary>
+        public AlarmConfig Alarms { get; set; }
 
         /// <summary>The user with that name, or null.</summary>
         public UserConfig FindUser(string name)
@@ -110,6 +114,7 @@ namespace Ipenergy.Probe.Config
 
             copy.Users = users;
             copy.Http = Http.Clone();
+            copy.Alarms = Alarms.Clone();
             return copy;
         }
 

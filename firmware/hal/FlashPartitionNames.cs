@@ -14,5 +14,8 @@ namespace Ipenergy.Probe.Hal
 
         /// <summary>Billing snapshots at each period boundary.</summary>
         public const string Billing = "billing";
+
+        /// <summary>The alarm journal: raised/cleared/acknowledged events, replayed at boot.</summary>
+        public const string Alarms = "alarms";
     }
 }
