@@ -44,6 +44,7 @@ namespace Ipenergy.Probe.App
         private readonly SnmpTrapSender _traps;
         private readonly SnmpMessageProcessor _snmpMessages;
         private readonly DeviceIdentity _identity;
+        private readonly InfoEndpoint _info;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -107,6 +108,7 @@ namespace Ipenergy.Probe.App
             // Users, roles and sessions over the configuration's users when the board gives a random source;
             // the credentials passed in otherwise (unit tests, and the legacy single-admin constructors).
             _accounts = options.RandomSource != null ? new UserAccounts(_config, options.RandomSource, _clock) : null;
+            _info = new InfoEndpoint(_identity, _config, _clock);
             IHttpEndpoint[] endpoints = new IHttpEndpoint[]
             {
                 new MeasurementsEndpoint(this, _clock),
@@ -115,7 +117,7 @@ namespace Ipenergy.Probe.App
                 new PueEndpoint(_history, _clock),
                 new ConfigEndpoint(_config, _config),
                 new ConfigResetEndpoint(_config, _config),
-                new InfoEndpoint(_identity, _config, _clock),
+                _info,
                 new MetricsEndpoint(this, _config, _identity, _clock),
                 new StaticAssetEndpoint("/", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
@@ -305,11 +307,13 @@ namespace Ipenergy.Probe.App
             if (_modbus != null)
             {
                 _modbus.Start();
+                _info.ModbusPort = _modbus.Port;
             }
 
             if (_snmp != null)
             {
                 _snmp.Start();
+                _info.SnmpPort = _snmp.Port;
                 _traps.SendColdStart();
             }
 

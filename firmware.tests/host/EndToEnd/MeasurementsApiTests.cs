@@ -121,5 +121,17 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             Assert.True(ch.Count(c => c.GetProperty("irms").GetDouble() > 1.0) >= 18, "racks on all 18 channels");
             Assert.All(m.GetProperty("phases").EnumerateArray(), p => Near(230.0, p.GetProperty("vrms").GetDouble(), 3.0, "phase V"));
         }
+
+        [Fact]
+        public void InfoReportsThePortsTheServicesReallyListenOn()
+        {
+            // Started on port 0: /api/v1/info must give the ports the OS picked, not the configured 502/161.
+            using var probe = new VirtualProbe();
+            var (status, body) = VirtualProbe.Curl(probe.HttpUrl + "/api/v1/info");
+            Assert.Equal(200, status);
+            using JsonDocument doc = JsonDocument.Parse(body);
+            Assert.Equal(probe.ModbusPort, doc.RootElement.GetProperty("modbus").GetProperty("port").GetInt32());
+            Assert.Equal(probe.SnmpPort, doc.RootElement.GetProperty("snmp").GetProperty("port").GetInt32());
+        }
     }
 }

@@ -7,8 +7,9 @@ namespace Ipenergy.Probe.Protocols.Http
     /// <summary>
     /// GET /api/v1/info: who the device is and how it runs, for the page's header and for inventory
     /// scripts: {"manufacturer","model","serial","firmware","options","channels","uptimeS",
-    /// "clockSynchronized","time","modbus":{"enabled","port"},"snmp":{"enabled"}}. Services are what the
-    /// configuration in force says (the HTTP port is the one the client used).
+    /// "clockSynchronized","time","modbus":{"enabled","port"},"snmp":{"enabled","port"}}. "enabled" is
+    /// what the configuration in force says; "port" is the one the service listens on (set by the app
+    /// once it is bound: the virtual e-Probe may run on any free port), else the configured one.
     /// </summary>
     public sealed class InfoEndpoint : ReadOnlyEndpoint
     {
@@ -24,7 +25,15 @@ namespace Ipenergy.Probe.Protocols.Http
             _identity = identity;
             _config = config;
             _clock = clock;
+            ModbusPort = -1;
+            SnmpPort = -1;
         }
+
+        /// <summary>Port the Modbus-TCP server listens on, or -1 when it does not run (the configured one is shown).</summary>
+        public int ModbusPort { get; set; }
+
+        /// <summary>Port the SNMP agent listens on, or -1 when it does not run.</summary>
+        public int SnmpPort { get; set; }
 
         public override int Handle(HttpRequest request, HttpResponse response)
         {
@@ -62,7 +71,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 w.WriteName("enabled");
                 w.WriteBoolean(config.Modbus.Enabled);
                 w.WriteName("port");
-                w.WriteInteger(config.Modbus.Port);
+                w.WriteInteger(ModbusPort >= 0 ? ModbusPort : config.Modbus.Port);
                 w.WriteEndObject();
             }
 
@@ -72,6 +81,12 @@ namespace Ipenergy.Probe.Protocols.Http
                 w.WriteStartObject();
                 w.WriteName("enabled");
                 w.WriteBoolean(config.Snmp.Enabled);
+                if (SnmpPort >= 0)
+                {
+                    w.WriteName("port");
+                    w.WriteInteger(SnmpPort);
+                }
+
                 w.WriteEndObject();
             }
 
