@@ -9,6 +9,7 @@ namespace Ipenergy.Probe.Protocols.Http
         public const int NoContent = 204;
         public const int Forbidden = 403;
         public const int TooManyRequests = 429;
+        public const int Conflict = 409;
         public const int NotModified = 304;
         public const int BadRequest = 400;
         public const int Unauthorized = 401;
@@ -27,7 +28,7 @@ namespace Ipenergy.Probe.Protocols.Http
             Ok, BadRequest, NotFound, MethodNotAllowed, RequestTimeout, ContentTooLarge,
             RequestHeaderFieldsTooLarge, InternalServerError, NotImplemented, ServiceUnavailable,
             HttpVersionNotSupported, Unauthorized, NotModified,
-            NoContent, Forbidden, TooManyRequests
+            NoContent, Forbidden, TooManyRequests, Conflict
         };
 
         private static readonly byte[][] Lines =
@@ -48,6 +49,7 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("HTTP/1.1 204 No Content\r\n"),
             AsciiBytes.From("HTTP/1.1 403 Forbidden\r\n"),
             AsciiBytes.From("HTTP/1.1 429 Too Many Requests\r\n"),
+            AsciiBytes.From("HTTP/1.1 409 Conflict\r\n"),
         };
 
         /// <summary>"HTTP/1.1 &lt;code&gt; &lt;reason&gt;\r\n"; an unknown code gives the 500 line.</summary>
