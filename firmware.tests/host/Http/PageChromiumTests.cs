@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Net.Http;
 using System.Text.Json;
 using Ipenergy.Probe.Tests.TestSupport;
@@ -246,11 +247,80 @@ namespace Ipenergy.Probe.Tests.Http
             page.WaitFor("document.querySelector('#config-channels .form-message').textContent==='Saved.'", 10000, "'Saved.'");
             Assert.Equal("Before change", ConfigValue(sessions, c => c.GetProperty("channels")[0].GetProperty("label").GetString()));
 
-            // The users of the configuration are listed; logging out ends the session.
-            Assert.Equal("true", page.Evaluate("document.getElementById('config-forms').textContent.indexOf('admin – admin')>=0"));
+            // The users of the configuration are listed (for the admin: rows to manage); logging out ends the session.
+            Assert.Equal("true", page.Evaluate("!!document.querySelector('#users tr[data-user=\"admin\"]')"));
             page.Evaluate("(function(){document.getElementById('logout').click();return true;})()");
             page.WaitFor("!document.getElementById('login-open').hidden", 10000, "the Log in button after logging out");
             Assert.Equal("401", page.Evaluate("fetch('/api/v1/session').then(function(r){return r.status;})"));
+        }
+
+        [Fact]
+        public void AnAdministratorManagesUsersInThePage()
+        {
+            using var sessions = new PageTestServer(true);
+            using var chromium = new ChromiumRunner();
+            int port = chromium.StartWithDevTools(sessions.Base + "/#config");
+            using var page = new ChromiumDevTools(port);
+            page.WaitFor("!!document.querySelector('#users')", 20000, "the users list");
+
+            // Anonymous: the names and roles only, no form.
+            Assert.Equal("false", page.Evaluate("!!document.getElementById('user-add')"));
+            Assert.Equal("true", page.Evaluate("document.getElementById('users').textContent.indexOf('admin – admin')>=0"));
+
+            // The factory admin logs in and changes the password; then the users form appears.
+            page.Evaluate("(function(){document.getElementById('login-open').click();" +
+                "document.getElementById('login-user').value='admin';document.getElementById('login-password').value='admin';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            page.WaitFor("!document.getElementById('password').hidden", 10000, "the forced password change form");
+            page.Evaluate("(function(){document.getElementById('password-current').value='admin';" +
+                "document.getElementById('password-new').value='Pdu-Rack-2026';document.getElementById('password-again').value='Pdu-Rack-2026';" +
+                "document.getElementById('password-form').requestSubmit();return true;})()");
+            page.WaitFor("document.getElementById('password').hidden", 10000, "the password form to close after 204");
+            page.WaitFor("!!document.getElementById('user-add')", 10000, "the users form for the admin");
+            Assert.Equal("\"admin\"", page.Evaluate("document.querySelector('#users tbody tr').dataset.user"));
+
+            // A new user with a short password: the server's message stands next to the password field.
+            const string passwordError = "document.getElementById('user-add-password').parentNode.querySelector('.field-error').textContent";
+            page.Evaluate("(function(){document.getElementById('user-add-name').value='ops';" +
+                "document.getElementById('user-add-role').value='operator';document.getElementById('user-add-password').value='short';" +
+                "document.getElementById('user-add').requestSubmit();return true;})()");
+            page.WaitFor(passwordError + ".length>0", 10000, "the password's error");
+            Assert.Equal("\"password must be 8..64 characters\"", page.Evaluate(passwordError));
+            Assert.Equal(1, ConfigValue(sessions, c => c.GetProperty("users").GetArrayLength()));
+
+            // A bad name: next to the name field.
+            const string nameError = "document.getElementById('user-add-name').parentNode.querySelector('.field-error').textContent";
+            page.Evaluate("(function(){document.getElementById('user-add-name').value='o p';" +
+                "document.getElementById('user-add-password').value='Night-Shift-42';" +
+                "document.getElementById('user-add').requestSubmit();return true;})()");
+            page.WaitFor(nameError + ".indexOf('name:')===0", 10000, "the name's error");
+
+            // Added: a row for it and the configuration lists it (names and roles only, never hashes).
+            page.Evaluate("(function(){document.getElementById('user-add-name').value='ops';" +
+                "document.getElementById('user-add').requestSubmit();return true;})()");
+            page.WaitFor("!!document.querySelector('#users tr[data-user=\"ops\"]')", 10000, "the new user's row");
+            Assert.Equal("operator", ConfigValue(sessions, c => c.GetProperty("users")[1].GetProperty("role").GetString()));
+            Assert.Equal("ops", ConfigValue(sessions, c => c.GetProperty("users")[1].GetProperty("name").GetString()));
+            Assert.Equal(2, ConfigValue(sessions, c => c.GetProperty("users")[1].EnumerateObject().Count()));
+
+            // Its role changed in its row.
+            page.Evaluate("(function(){var r=document.querySelector('#users tr[data-user=\"ops\"]');" +
+                "r.querySelector('select').value='viewer';r.querySelector('button.primary').click();return true;})()");
+            page.WaitFor("document.querySelector('#users tr[data-user=\"ops\"] .form-message').textContent==='Saved.'", 10000, "'Saved.' in the row");
+            Assert.Equal("viewer", ConfigValue(sessions, c => c.GetProperty("users")[1].GetProperty("role").GetString()));
+
+            // The last admin cannot become a viewer: the server's message (it names no field) next to Save.
+            page.Evaluate("(function(){var r=document.querySelector('#users tr[data-user=\"admin\"]');" +
+                "r.querySelector('select').value='viewer';r.querySelector('button.primary').click();return true;})()");
+            const string rowMessage = "document.querySelector('#users tr[data-user=\"admin\"] .form-message').textContent";
+            page.WaitFor(rowMessage + ".indexOf('users:')===0", 10000, "the last-admin refusal");
+            Assert.Equal("\"users: at least one user must be admin\"", page.Evaluate(rowMessage));
+            Assert.Equal("admin", ConfigValue(sessions, c => c.GetProperty("users")[0].GetProperty("role").GetString()));
+
+            // Deleted with two clicks.
+            page.Evaluate("(function(){var b=document.querySelector('#users tr[data-user=\"ops\"] button:not(.primary)');b.click();b.click();return true;})()");
+            page.WaitFor("!document.querySelector('#users tr[data-user=\"ops\"]')", 10000, "the row to go");
+            Assert.Equal(1, ConfigValue(sessions, c => c.GetProperty("users").GetArrayLength()));
         }
 
         [Fact]

@@ -7,7 +7,7 @@
     auth: 'unknown',      // 'session' when POST /api/v1/session answers, 'basic' when it does not exist
     basic: null,          // "Basic ..." credentials kept in memory only (basic mode)
     user: null, role: null, mustChange: false,
-    config: null, latest: null, range: '1h', pending: null, busy: false
+    config: null, latest: null, range: '1h', pending: null, busy: false, usersMessage: null
   };
 
   // ---------- formatting ----------
@@ -51,6 +51,7 @@
     $('login-open').hidden = logged;
     $('logout').hidden = !logged;
     $('password').hidden = !(logged && state.mustChange);
+    renderUsers();
   }
   function sessionFrom(body) {
     state.user = body.user; state.role = body.role; state.mustChange = !!body.mustChangePassword;
@@ -471,11 +472,119 @@
       else { general[k] = v; }
     });
     box.insertBefore(sectionForm('general', general), box.firstChild);
-    if (cfg.users) {
-      var users = el('fieldset'); users.appendChild(el('legend', null, 'Users'));
-      cfg.users.forEach(function (u) { users.appendChild(el('div', null, u.name + ' – ' + u.role)); });
-      box.appendChild(users);
+    var users = el('div'); users.id = 'users-box';
+    box.appendChild(users);
+    renderUsers();
+  }
+
+  // ---------- users (GET /api/v1/config "users": names and roles; PUT/DELETE /api/v1/users/<name>) ----------
+  var roles = ['viewer', 'operator', 'admin'];
+  function roleSelect(value) {
+    var s = el('select');
+    roles.forEach(function (r) { var o = el('option', null, r); o.value = r; s.appendChild(o); });
+    s.value = value;
+    return s;
+  }
+  // A cell holding an input and the slot for the server's message about it.
+  function userCell(row, input, field) {
+    var cell = row.insertCell(-1);
+    if (input) { input.dataset.userField = field; cell.appendChild(input); }
+    cell.appendChild(el('div', 'field-error'));
+    return cell;
+  }
+  // The server names the field first ("name: ...", "role: ...", "password must be ..."); others go next to Save.
+  function showUserError(scope, msg, message) {
+    var m = /^(name|role|password)\b/.exec(message);
+    var input = m ? scope.querySelector('[data-user-field="' + m[1] + '"]') : null;
+    if (input) {
+      input.classList.add('invalid');
+      text(input.parentNode.querySelector('.field-error'), message);
+      msg.className = 'form-message error'; text(msg, 'Not saved: see the marked field.');
+    } else {
+      msg.className = 'form-message error'; text(msg, message);
     }
+  }
+  function userWrite(method, name, body, scope, msg, done) {
+    clearErrors(scope);
+    msg.className = 'form-message'; text(msg, method === 'DELETE' ? 'Deleting…' : 'Saving…');
+    write(method, '/api/v1/users/' + encodeURIComponent(name), body, function (r) {
+      if (r.status >= 200 && r.status < 300) {
+        state.usersMessage = { name: name, text: done };
+        loadConfig();
+      } else {
+        showUserError(scope, msg, errorOf(r.body, r.status));
+      }
+    });
+  }
+  function renderUsers() {
+    var box = $('users-box'), list = state.config && state.config.users;
+    if (!box) { return; }
+    box.textContent = '';
+    if (!list) { return; }
+    var set = el('fieldset'); set.id = 'users';
+    set.appendChild(el('legend', null, 'Users'));
+    box.appendChild(set);
+    if (state.role !== 'admin') {
+      // Everyone who may read sees who exists; only an administrator manages users.
+      list.forEach(function (u) { set.appendChild(el('div', null, u.name + ' – ' + u.role)); });
+      return;
+    }
+    var note = state.usersMessage; state.usersMessage = null;
+    var t = el('table'), head = t.createTHead().insertRow(-1), body = t.createTBody();
+    ['Name', 'Role', 'New password', ''].forEach(function (h) { head.appendChild(el('th', null, h)); });
+    list.forEach(function (u) {
+      var row = body.insertRow(-1);
+      row.dataset.user = u.name;
+      userCell(row, el('b', null, u.name), 'name');
+      var role = roleSelect(u.role);
+      userCell(row, role, 'role');
+      var password = el('input'); password.type = 'password'; password.placeholder = 'unchanged';
+      password.autocomplete = 'new-password';
+      userCell(row, password, 'password');
+      var actions = row.insertCell(-1), save = el('button', 'primary', 'Save'), del = el('button', null, 'Delete');
+      save.type = 'button'; del.type = 'button';
+      var msg = el('span', 'form-message'); msg.setAttribute('role', 'status');
+      actions.appendChild(save); actions.appendChild(del); actions.appendChild(msg);
+      if (note && note.name === u.name) { msg.className = 'form-message ok-text'; text(msg, note.text); }
+      save.addEventListener('click', function () {
+        var doc = {};
+        if (role.value !== u.role) { doc.role = role.value; }
+        if (password.value !== '') { doc.password = password.value; }
+        if (!Object.keys(doc).length) { msg.className = 'form-message'; text(msg, 'Nothing changed.'); return; }
+        userWrite('PUT', u.name, doc, row, msg, 'Saved.');
+      });
+      // Two clicks delete: no confirm() box, which would also stop a scripted browser.
+      del.addEventListener('click', function () {
+        if (del.dataset.armed !== '1') { del.dataset.armed = '1'; text(del, 'Really delete?'); return; }
+        userWrite('DELETE', u.name, undefined, row, msg, 'Deleted.');
+      });
+    });
+    var wrap = el('div', 'scroll'); wrap.appendChild(t); set.appendChild(wrap);
+    if (note && !list.some(function (u) { return u.name === note.name; })) {
+      set.appendChild(el('p', 'ok-text', 'User ' + note.name + ': ' + note.text));
+    }
+
+    // A new user (name, role, password); an existing name changes that user.
+    var form = el('form'); form.id = 'user-add';
+    form.appendChild(el('h3', null, 'Add a user'));
+    var name = el('input'); name.id = 'user-add-name'; name.autocomplete = 'off'; name.dataset.userField = 'name';
+    var newRole = roleSelect('viewer'); newRole.id = 'user-add-role'; newRole.dataset.userField = 'role';
+    var newPassword = el('input'); newPassword.id = 'user-add-password'; newPassword.type = 'password';
+    newPassword.autocomplete = 'new-password'; newPassword.dataset.userField = 'password';
+    [['Name', name], ['Role', newRole], ['Password (8..64 characters)', newPassword]].forEach(function (f) {
+      var label = el('label', 'field'); label.appendChild(el('span', null, f[0])); label.appendChild(f[1]);
+      label.appendChild(el('span', 'field-error')); form.appendChild(label);
+    });
+    var actions = el('div', 'form-actions'), add = el('button', 'primary', 'Add user');
+    add.type = 'submit'; add.id = 'user-add-submit';
+    var msg = el('span', 'form-message'); msg.setAttribute('role', 'status');
+    actions.appendChild(add); actions.appendChild(msg); form.appendChild(actions);
+    form.addEventListener('submit', function (evt) {
+      evt.preventDefault();
+      if (name.value === '') { clearErrors(form); showUserError(form, msg, 'name: required'); return; }
+      userWrite('PUT', name.value, { role: newRole.value, password: newPassword.value }, form, msg, 'Saved.');
+    });
+    set.appendChild(form);
   }
   function sectionForm(name, value) {
     var form = el('form'), set = el('fieldset');
