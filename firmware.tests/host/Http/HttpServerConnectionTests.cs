@@ -160,17 +160,26 @@ namespace Ipenergy.Probe.Tests.Http
         }
 
         [Fact]
-        public void FullQueueIsRefusedWith503Busy()
+        public void FullQueueOfCompleteRequestsIsRefusedWith503Busy()
         {
             HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 5000);
             var stuck = new List<RawHttpClient>();
             try
             {
-                // Occupy every handler and every queue slot with clients that never finish their request.
-                for (int i = 0; i < HttpServer.HandlerCount + HttpServer.AcceptQueueCapacity; i++)
+                // Every handler waits for a body that stops coming (no short deadline for bodies), and every queue
+                // slot holds a complete request: nothing looks slow, so there is nothing to evict.
+                for (int i = 0; i < HttpServer.HandlerCount; i++)
                 {
                     var c = new RawHttpClient(server.Port);
-                    c.Send("GET / HTTP/1.1\r\n");
+                    c.Send("POST /api/v1/measurements HTTP/1.1\r\nHost: probe\r\nContent-Length: 100\r\n\r\nab");
+                    stuck.Add(c);
+                    Thread.Sleep(50);
+                }
+
+                for (int i = 0; i < HttpServer.AcceptQueueCapacity; i++)
+                {
+                    var c = new RawHttpClient(server.Port);
+                    c.Send(Get);
                     stuck.Add(c);
                     Thread.Sleep(50);
                 }
@@ -182,6 +191,43 @@ namespace Ipenergy.Probe.Tests.Http
                 Assert.Equal("close", response.Header("connection"));
                 Assert.Equal("1", response.Header("retry-after"));
                 Assert.True(server.RejectedConnections >= 1);
+                Assert.Equal(0, server.EvictedConnections);
+            }
+            finally
+            {
+                stuck.ForEach(c => c.Dispose());
+                server.Stop();
+            }
+        }
+
+        [Fact]
+        public void FullQueueOfPartialHeadsMakesRoomForANewcomerWithItsHead()
+        {
+            HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 5000);
+            var stuck = new List<RawHttpClient>();
+            try
+            {
+                // Every handler and every queue slot holds a client that never finishes its request line.
+                for (int i = 0; i < HttpServer.HandlerCount + HttpServer.AcceptQueueCapacity; i++)
+                {
+                    var c = new RawHttpClient(server.Port, receiveTimeoutMs: 3000);
+                    c.Send("GET / HTTP/1.1\r\n");
+                    stuck.Add(c);
+                    Thread.Sleep(50);
+                }
+
+                // The oldest waiting one gives way (408) to a client that sends its whole head; the handlers drop
+                // their partial heads after SlowHeadWhileOthersWaitMs, so the newcomer is served well within 5 s.
+                var watch = Stopwatch.StartNew();
+                using var newcomer = new RawHttpClient(server.Port, receiveTimeoutMs: 5000);
+                newcomer.Send(Get);
+                HttpResponseText response = newcomer.ReadResponse();
+                long servedMs = watch.ElapsedMilliseconds;
+                Assert.Equal(200, response.Status);
+                Assert.True(servedMs < 3000, "newcomer served after " + servedMs + " ms");
+                Assert.Equal(1, server.EvictedConnections);
+                Assert.Equal(0, server.RejectedConnections);
+                HttpServerCurlTests.AssertJsonError(stuck[HttpServer.HandlerCount].ReadResponse(), 408, "request timeout");
             }
             finally
             {

@@ -1,3 +1,4 @@
+using System;
 using System.Net.Sockets;
 using System.Threading;
 
@@ -5,11 +6,13 @@ namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
     /// Accepted connections waiting for a handler thread: a fixed ring, so a burst of clients costs
-    /// no memory beyond the capacity. The acceptor refuses what does not fit.
+    /// no memory beyond the capacity. The acceptor refuses what does not fit, or makes room by evicting
+    /// a waiting connection that looks slow (<see cref="TakeSlow"/>).
     /// </summary>
     public sealed class ConnectionQueue
     {
         private readonly Socket[] _ring;
+        private readonly long[] _queuedAt;
         private readonly object _sync = new object();
         private readonly AutoResetEvent _available = new AutoResetEvent(false);
         private int _head;
@@ -18,6 +21,7 @@ namespace Ipenergy.Probe.Protocols.Http
         public ConnectionQueue(int capacity)
         {
             _ring = new Socket[capacity];
+            _queuedAt = new long[capacity];
         }
 
         /// <summary>Connections waiting; handlers use it to cut idle keep-alive connections short when others wait.</summary>
@@ -35,6 +39,15 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Queues the connection; false (and nothing queued) when full.</summary>
         public bool TryAdd(Socket socket)
         {
+            return TryAdd(socket, 0);
+        }
+
+        /// <summary>
+        /// Queues the connection, noting <paramref name="nowMs"/> (the acceptor's steady clock) as the time it
+        /// started waiting; false (and nothing queued) when full.
+        /// </summary>
+        public bool TryAdd(Socket socket, long nowMs)
+        {
             lock (_sync)
             {
                 if (_count == _ring.Length)
@@ -42,7 +55,9 @@ namespace Ipenergy.Probe.Protocols.Http
                     return false;
                 }
 
-                _ring[(_head + _count) % _ring.Length] = socket;
+                int slot = (_head + _count) % _ring.Length;
+                _ring[slot] = socket;
+                _queuedAt[slot] = nowMs;
                 _count++;
             }
 
@@ -94,6 +109,79 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             return socket;
+        }
+
+        /// <summary>
+        /// Removes and returns the oldest waiting connection that has waited at least <paramref name="graceMs"/>
+        /// (by the clock of <see cref="TryAdd(Socket, long)"/>) without a complete request head among the bytes it
+        /// sent so far, or null when none looks slow (graceMs 0: any without a complete head). A normal client sends its whole head at once, so one still
+        /// without it after the grace time is trickling (slow loris), idle, or gone. Only non-blocking calls are
+        /// made under the lock: Available, and a Peek of what is already there into <paramref name="peekBuffer"/>
+        /// (one buffer the caller reuses).
+        /// </summary>
+        public Socket TakeSlow(long nowMs, int graceMs, byte[] peekBuffer)
+        {
+            lock (_sync)
+            {
+                for (int i = 0; i < _count; i++)
+                {
+                    int slot = (_head + i) % _ring.Length;
+                    if (nowMs - _queuedAt[slot] < graceMs || HasCompleteHead(_ring[slot], peekBuffer))
+                    {
+                        continue;
+                    }
+
+                    Socket slow = _ring[slot];
+
+                    // Close the gap: the ones queued after it move forward one place, keeping their order.
+                    for (int j = i; j < _count - 1; j++)
+                    {
+                        int from = (_head + j + 1) % _ring.Length;
+                        int to = (_head + j) % _ring.Length;
+                        _ring[to] = _ring[from];
+                        _queuedAt[to] = _queuedAt[from];
+                    }
+
+                    int last = (_head + _count - 1) % _ring.Length;
+                    _ring[last] = null;
+                    _count--;
+                    return slow;
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>
+        /// Whether the bytes received so far start with a whole request head (empty lines before it skipped),
+        /// peeked without consuming them into <paramref name="peekBuffer"/>; false for a socket that fails.
+        /// Never blocks: nothing is read unless Available says it is there.
+        /// </summary>
+        public static bool HasCompleteHead(Socket socket, byte[] peekBuffer)
+        {
+            try
+            {
+                int available = socket.Available;
+                if (available <= 0)
+                {
+                    return false;
+                }
+
+                int want = available < peekBuffer.Length ? available : peekBuffer.Length;
+                int got = socket.Receive(peekBuffer, 0, want, SocketFlags.Peek);
+                if (got <= 0)
+                {
+                    return false;
+                }
+
+                int skip = HttpRequestParser.CountLeadingEmptyLines(peekBuffer, 0, got);
+                return HttpRequestParser.FindHeadEnd(peekBuffer, skip, got - skip, 0) > 0;
+            }
+            catch (Exception)
+            {
+                // Reset or closed by the peer.
+                return false;
+            }
         }
 
         /// <summary>Wakes a waiting handler early (on stop); the others notice within their timeout.</summary>

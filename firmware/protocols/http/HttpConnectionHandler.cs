@@ -31,9 +31,18 @@ namespace Ipenergy.Probe.Protocols.Http
         // While other connections wait for a handler, an idle keep-alive connection gives way this soon.
         private const int IdleWhileOthersWaitMs = 250;
 
+        /// <summary>
+        /// While other connections wait for a handler, a request head must be complete this long after its
+        /// first byte reached this handler, else 408 and close (without contention HeadTimeoutMs applies).
+        /// A normal client sends its head in one segment; a trickling one (slow loris) must not hold the
+        /// handler (as Apache mod_reqtimeout / nginx client_header_timeout).
+        /// </summary>
+        public const int SlowHeadWhileOthersWaitMs = 500;
+
         // On closing after an error, unread request bytes are drained for this long so the kernel does
         // not answer them with a reset that could destroy the response in flight.
         private const int DrainMs = 300;
+        private const int DrainWhileOthersWaitMs = 50;
         private const int DrainMaxBytes = 16384;
 
         private const int ReadClosed = 0;
@@ -466,6 +475,7 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             long now = _clock.Milliseconds;
             long idleSince = now;
+            long headStarted = 0;
             long headDeadline = 0;
             while (true)
             {
@@ -491,6 +501,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
                     if (headDeadline == 0)
                     {
+                        headStarted = now;
                         headDeadline = now + HeadTimeoutMs;
                     }
                 }
@@ -505,6 +516,10 @@ namespace Ipenergy.Probe.Protocols.Http
                 if (_filled > 0)
                 {
                     deadline = headDeadline;
+                    if (_waiting != null && headStarted + SlowHeadWhileOthersWaitMs < deadline && _waiting.Count > 0)
+                    {
+                        deadline = headStarted + SlowHeadWhileOthersWaitMs;
+                    }
                 }
                 else
                 {
@@ -670,7 +685,8 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             try
             {
-                long deadline = _clock.Milliseconds + DrainMs;
+                // A trickling client would use the whole drain time: cut it short when others wait.
+                long deadline = _clock.Milliseconds + (_waiting != null && _waiting.Count > 0 ? DrainWhileOthersWaitMs : DrainMs);
                 int total = 0;
                 while (total < DrainMaxBytes)
                 {

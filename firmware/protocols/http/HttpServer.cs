@@ -10,8 +10,11 @@ namespace Ipenergy.Probe.Protocols.Http
     /// <summary>
     /// Minimal HTTP/1.1 server for the JSON API (GET/HEAD /api/v1/measurements). One thread accepts;
     /// a small fixed set of handler threads serve the connections, each with its own reused buffers
-    /// (see HttpConnectionHandler). Accepted connections wait in a bounded queue; when it is full the
-    /// newcomer gets 503 at once, so memory never grows with the number of clients.
+    /// (see HttpConnectionHandler). Accepted connections wait in a bounded queue, so memory never grows
+    /// with the number of clients. When it is full, a waiting connection that looks slow (no complete
+    /// request head after <see cref="QueuedGraceMs"/>) gets 408 and makes room for the newcomer; when none
+    /// does, the newcomer gets 503 at once. Together with the handlers' short head deadline while others
+    /// wait, trickling (slow-loris) clients cannot keep normal ones out.
     /// </summary>
     public sealed class HttpServer
     {
@@ -20,6 +23,20 @@ namespace Ipenergy.Probe.Protocols.Http
 
         /// <summary>Accepted connections that may wait for a free handler.</summary>
         public const int AcceptQueueCapacity = 4;
+
+        /// <summary>
+        /// A queued connection may be evicted for a newcomer once it has waited this long without a complete
+        /// request head (a normal client's head arrives within a round trip of its connection).
+        /// </summary>
+        public const int QueuedGraceMs = 200;
+
+        /// <summary>
+        /// When the queue is full and no waiting connection is past its grace, the acceptor waits this long for
+        /// the newcomer's request head: one that shows it at once displaces a waiting connection that still has
+        /// none (normal clients send the head right after connecting; trickling ones arrive in bursts, so a
+        /// grace alone would leave windows where every waiting connection is fresh).
+        /// </summary>
+        public const int NewcomerHeadWaitMs = 50;
 
         private const int PollSliceMicroseconds = 100000;
         private const int WaitSliceMs = 100;
@@ -32,6 +49,9 @@ namespace Ipenergy.Probe.Protocols.Http
         private readonly string _bindAddress;
         private readonly object _sync = new object();
         private readonly byte[] _busyResponse;
+        private readonly byte[] _timeoutResponse;
+        private readonly byte[] _peekBuffer = new byte[HttpConnectionHandler.RequestHeadLimit];
+        private readonly SteadyClock _acceptClock = new SteadyClock();
         private ConnectionQueue _queue;
         private HttpConnectionHandler[] _handlers;
         private Thread[] _handlerThreads;
@@ -58,7 +78,8 @@ namespace Ipenergy.Probe.Protocols.Http
             IdleTimeoutMs = 10000;
             HeadTimeoutMs = 5000;
             SendTimeoutMs = 5000;
-            _busyResponse = BuildBusyResponse();
+            _busyResponse = BuildErrorResponse(HttpStatus.ServiceUnavailable, "busy");
+            _timeoutResponse = BuildErrorResponse(HttpStatus.RequestTimeout, "request timeout");
         }
 
         /// <param name="endpoints">The route table (see <see cref="IHttpEndpoint"/>), fixed for the server's life.</param>
@@ -89,6 +110,9 @@ namespace Ipenergy.Probe.Protocols.Http
 
         /// <summary>Connections refused with 503 because every handler was busy and the queue full.</summary>
         public int RejectedConnections { get; private set; }
+
+        /// <summary>Waiting connections without a complete head that were closed (408) to make room for a newcomer.</summary>
+        public int EvictedConnections { get; private set; }
 
         /// <summary>Binds, listens and starts the threads. Throws (SocketException) when the port cannot be had.</summary>
         public void Start()
@@ -208,10 +232,49 @@ namespace Ipenergy.Probe.Protocols.Http
                     continue;
                 }
 
-                if (!Running || !_queue.TryAdd(client))
+                if (!Running)
                 {
                     RefuseBusy(client);
+                    continue;
                 }
+
+                long now = _acceptClock.Milliseconds;
+                if (_queue.TryAdd(client, now))
+                {
+                    continue;
+                }
+
+                // Full: a waiting connection still without its head gives way to the newcomer.
+                Socket slow = _queue.TakeSlow(now, QueuedGraceMs, _peekBuffer);
+                if (slow == null && NewcomerShowsHead(client))
+                {
+                    slow = _queue.TakeSlow(now, 0, _peekBuffer);
+                }
+
+                if (slow == null)
+                {
+                    RefuseBusy(client);
+                    continue;
+                }
+
+                // Only this thread adds, so the slot just freed is the newcomer's.
+                _queue.TryAdd(client, now);
+                EvictedConnections++;
+                Refuse(slow, _timeoutResponse);
+            }
+        }
+
+        // Blocks the accept thread at most NewcomerHeadWaitMs (only while the queue is full).
+        private bool NewcomerShowsHead(Socket client)
+        {
+            try
+            {
+                return client.Poll(NewcomerHeadWaitMs * 1000, SelectMode.SelectRead)
+                    && ConnectionQueue.HasCompleteHead(client, _peekBuffer);
+            }
+            catch (Exception)
+            {
+                return false;
             }
         }
 
@@ -235,14 +298,20 @@ namespace Ipenergy.Probe.Protocols.Http
             }
         }
 
-        // 503 {"error":"busy"} straight from the accept thread: small, so the send never blocks for long.
         private void RefuseBusy(Socket client)
         {
             RejectedConnections++;
+            Refuse(client, _busyResponse);
+        }
+
+        // A canned error straight from the accept thread (503 busy, 408 for an evicted slow connection):
+        // small, so the send never blocks for long.
+        private static void Refuse(Socket client, byte[] response)
+        {
             try
             {
                 client.SendTimeout = BusySendTimeoutMs;
-                client.Send(_busyResponse, 0, _busyResponse.Length, SocketFlags.None);
+                client.Send(response, 0, response.Length, SocketFlags.None);
             }
             catch (Exception)
             {
@@ -252,16 +321,16 @@ namespace Ipenergy.Probe.Protocols.Http
             CloseQuietly(client);
         }
 
-        private static byte[] BuildBusyResponse()
+        private static byte[] BuildErrorResponse(int status, string message)
         {
             byte[] body = new byte[64];
             JsonWriter json = new JsonWriter(body);
             json.WriteStartObject();
             json.WriteName("error");
-            json.WriteString("busy");
+            json.WriteString(message);
             json.WriteEndObject();
             byte[] head = new byte[HttpResponseHead.MaxLength];
-            int headLength = HttpResponseHead.Write(head, 0, HttpStatus.ServiceUnavailable, json.Length, HttpResponseHead.Close);
+            int headLength = HttpResponseHead.Write(head, 0, status, json.Length, HttpResponseHead.Close);
             byte[] response = new byte[headLength + json.Length];
             Array.Copy(head, 0, response, 0, headLength);
             Array.Copy(body, 0, response, headLength, json.Length);
