@@ -12,6 +12,9 @@ namespace Ipenergy.Probe.Config
         public const int MinStormEventsPerMinute = 1;
         public const int MaxStormEventsPerMinute = 60;
 
+        /// <summary>Longest assertion or clear delay, seconds.</summary>
+        public const int MaxDelayS = 3600;
+
         public AlarmConfig()
         {
             Rules = new AlarmRuleConfig[AlarmCodes.ConditionCount];
@@ -38,6 +41,16 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>Syslog server "host" or "host:port" (UDP, RFC 5424; port 514 by default); empty = off.</summary>
         public string Syslog { get; set; }
+
+        /// <summary>
+        /// True when, in the RULE's unit, the critical threshold lies below the warning one. Same as
+        /// AlarmCodes.IsLowSide except frequencyLow: its thresholds are Hz below nominal, so they
+        /// grow toward the alarm even though the frequency itself falls.
+        /// </summary>
+        public static bool RuleDescends(int condition)
+        {
+            return AlarmCodes.IsLowSide(condition) && condition != AlarmCodes.FrequencyLow;
+        }
 
         public AlarmConfig Clone()
         {

@@ -138,7 +138,49 @@ namespace Ipenergy.Probe.Config
             w.WriteEndObject();
 
             Text(w, "adminPasswordHash", Masked(config.AdminPasswordHash));
+            WriteAlarms(w, config.Alarms);
             w.WriteEndObject();
+        }
+
+        // "alarms": storm guard, syslog and one rule object per condition name; a level that is off is null.
+        private static void WriteAlarms(JsonWriter w, AlarmConfig alarms)
+        {
+            w.WriteName("alarms");
+            w.WriteStartObject();
+            Integer(w, "stormMaxEventsPerMinute", alarms.StormMaxEventsPerMinute);
+            Text(w, "syslog", alarms.Syslog);
+            w.WriteName("rules");
+            w.WriteStartObject();
+            for (int condition = 0; condition < alarms.Rules.Length; condition++)
+            {
+                AlarmRuleConfig rule = alarms.Rules[condition];
+                w.WriteName(AlarmCodes.ConditionName(condition));
+                w.WriteStartObject();
+                Boolean(w, "enabled", rule.Enabled);
+                NumberOrNull(w, "warning", rule.Warning);
+                NumberOrNull(w, "critical", rule.Critical);
+                Number(w, "hysteresis", rule.Hysteresis);
+                Integer(w, "assertDelayS", rule.AssertDelayS);
+                Integer(w, "clearDelayS", rule.ClearDelayS);
+                Boolean(w, "latching", rule.Latching);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        private static void NumberOrNull(JsonWriter w, string name, double value)
+        {
+            w.WriteName(name);
+            if (double.IsNaN(value))
+            {
+                w.WriteNull();
+            }
+            else
+            {
+                WriteShortest(w, value);
+            }
         }
 
         /// <summary>

@@ -112,6 +112,10 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadHttp(field);
                 }
+                else if (_r.ValueEquals("alarms"))
+                {
+                    error = ReadAlarms(field);
+                }
                 else if (_r.ValueEquals("adminPasswordHash"))
                 {
                     string text;
@@ -819,6 +823,165 @@ namespace Ipenergy.Probe.Config
                     return error;
                 }
             }
+        }
+
+        // "alarms": fields present replace, absent keep, down to each rule's fields ("rules" names
+        // only the conditions it changes).
+        private string ReadAlarms(string path)
+        {
+            if (_r.Read() != JsonTokenType.StartObject)
+            {
+                return Expected(path, "an object");
+            }
+
+            AlarmConfig a = _config.Alarms;
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                if (_r.ValueEquals("stormMaxEventsPerMinute"))
+                {
+                    int number;
+                    error = ReadInteger(field, out number);
+                    a.StormMaxEventsPerMinute = number;
+                }
+                else if (_r.ValueEquals("syslog"))
+                {
+                    string text;
+                    error = ReadText(field, out text);
+                    a.Syslog = text;
+                }
+                else if (_r.ValueEquals("rules"))
+                {
+                    error = ReadAlarmRules(field, a);
+                }
+                else
+                {
+                    error = Unknown(field);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        private string ReadAlarmRules(string path, AlarmConfig alarms)
+        {
+            if (_r.Read() != JsonTokenType.StartObject)
+            {
+                return Expected(path, "an object of rules by condition name");
+            }
+
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                int condition = AlarmCodes.ParseCondition(_r.GetString());
+                if (condition < 0)
+                {
+                    return Unknown(field);
+                }
+
+                error = _r.Read() == JsonTokenType.StartObject
+                    ? ReadAlarmRule(field, alarms.Rules[condition])
+                    : Expected(field, "an object");
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        private string ReadAlarmRule(string path, AlarmRuleConfig rule)
+        {
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                bool flag;
+                int number;
+                double value;
+                if (_r.ValueEquals("enabled"))
+                {
+                    error = ReadBoolean(field, out flag);
+                    rule.Enabled = flag;
+                }
+                else if (_r.ValueEquals("warning"))
+                {
+                    error = ReadNumberOrNull(field, out value);
+                    rule.Warning = value;
+                }
+                else if (_r.ValueEquals("critical"))
+                {
+                    error = ReadNumberOrNull(field, out value);
+                    rule.Critical = value;
+                }
+                else if (_r.ValueEquals("hysteresis"))
+                {
+                    error = ReadNumber(field, out value);
+                    rule.Hysteresis = value;
+                }
+                else if (_r.ValueEquals("assertDelayS"))
+                {
+                    error = ReadInteger(field, out number);
+                    rule.AssertDelayS = number;
+                }
+                else if (_r.ValueEquals("clearDelayS"))
+                {
+                    error = ReadInteger(field, out number);
+                    rule.ClearDelayS = number;
+                }
+                else if (_r.ValueEquals("latching"))
+                {
+                    error = ReadBoolean(field, out flag);
+                    rule.Latching = flag;
+                }
+                else
+                {
+                    error = Unknown(field);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        // A threshold: a number, or null for "this level is off" (NaN).
+        private string ReadNumberOrNull(string path, out double value)
+        {
+            value = double.NaN;
+            int token = _r.Read();
+            if (token == JsonTokenType.Null)
+            {
+                return null;
+            }
+
+            if (token != JsonTokenType.Number)
+            {
+                return token == JsonTokenType.Error ? JsonError() : Expected(path, "a number or null (off)");
+            }
+
+            value = _r.Number;
+            return null;
         }
 
         // Inside an object: the next field's path in `field`, or null at the closing '}'.

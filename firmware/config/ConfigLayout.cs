@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Config
         public const int HeaderSize = 20;
 
         /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
-        public const int CurrentVersion = 2;
+        public const int CurrentVersion = 3;
 
         public const int MagicOffset = 0;
         public const int VersionOffset = 4;
@@ -25,6 +25,10 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>"EPCF" (e-Probe ConFig) as a little-endian uint: bytes 45 50 43 46.</summary>
         public const uint Magic = 0x46435045;
+
+        // Layout 3, alarm rule flags byte.
+        private const int RuleEnabledFlag = 1;
+        private const int RuleLatchingFlag = 2;
 
         /// <summary>
         /// Writes header and payload into buffer[offset…offset+capacity); returns the record's total
@@ -167,7 +171,13 @@ namespace Ipenergy.Probe.Config
                 config.Http.SessionTimeoutS = (int)r.ReadUInt32();
             }
 
-            // Layout 2 ends here; bytes a newer compatible layout appended are not ours to read.
+            // Layout 3 appended the alarms section; older records keep the constructor's defaults.
+            if (version >= 3)
+            {
+                ReadAlarms(r, config.Alarms);
+            }
+
+            // Layout 3 ends here; bytes a newer compatible layout appended are not ours to read.
             return r.Overrun ? null : config;
         }
 
@@ -256,6 +266,65 @@ namespace Ipenergy.Probe.Config
 
             w.WriteBoolean(config.Http.AnonymousRead);
             w.WriteUInt32((uint)config.Http.SessionTimeoutS);
+
+            WriteAlarms(w, config.Alarms);
+        }
+
+        // Storm guard and syslog first, then a rule count and the rules in AlarmCodes order, so a
+        // later layout may add conditions (this firmware reads the ones it knows and skips the rest).
+        private static void WriteAlarms(ConfigBinaryWriter w, AlarmConfig alarms)
+        {
+            w.WriteByte(alarms.StormMaxEventsPerMinute);
+            w.WriteText(alarms.Syslog);
+            w.WriteByte(alarms.Rules.Length);
+            for (int i = 0; i < alarms.Rules.Length; i++)
+            {
+                AlarmRuleConfig rule = alarms.Rules[i];
+                w.WriteByte((rule.Enabled ? RuleEnabledFlag : 0) | (rule.Latching ? RuleLatchingFlag : 0));
+                WriteThreshold(w, rule.Warning);
+                WriteThreshold(w, rule.Critical);
+                w.WriteDouble(rule.Hysteresis);
+                w.WriteUInt16(rule.AssertDelayS);
+                w.WriteUInt16(rule.ClearDelayS);
+            }
+        }
+
+        // A level that is off (NaN) as the canonical quiet NaN 0x7FF8000000000000: runtimes differ in
+        // double.NaN's sign bit, and the bytes must not depend on the runtime.
+        private static void WriteThreshold(ConfigBinaryWriter w, double value)
+        {
+            if (double.IsNaN(value))
+            {
+                w.WriteUInt32(0);
+                w.WriteUInt32(0x7FF80000);
+            }
+            else
+            {
+                w.WriteDouble(value);
+            }
+        }
+
+        private static void ReadAlarms(ConfigBinaryReader r, AlarmConfig alarms)
+        {
+            alarms.StormMaxEventsPerMinute = r.ReadByte();
+            alarms.Syslog = r.ReadText();
+            int count = r.ReadByte();
+            for (int i = 0; i < count; i++)
+            {
+                int flags = r.ReadByte();
+                double warning = r.ReadDouble();
+                double critical = r.ReadDouble();
+                double hysteresis = r.ReadDouble();
+                int assertDelay = r.ReadUInt16();
+                int clearDelay = r.ReadUInt16();
+                if (i < alarms.Rules.Length)
+                {
+                    AlarmRuleConfig rule = new AlarmRuleConfig((flags & RuleEnabledFlag) != 0, warning, critical, hysteresis,
+                        assertDelay, clearDelay);
+                    rule.Latching = (flags & RuleLatchingFlag) != 0;
+                    alarms.Rules[i] = rule;
+                }
+            }
         }
 
         private static void WriteTexts(ConfigBinaryWriter w, string[] items)

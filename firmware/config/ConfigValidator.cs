@@ -89,7 +89,119 @@ namespace Ipenergy.Probe.Config
                 return error;
             }
 
-            return Text("adminPasswordHash", config.AdminPasswordHash, 0, MaxPasswordHashLength);
+            error = Text("adminPasswordHash", config.AdminPasswordHash, 0, MaxPasswordHashLength);
+            if (error != null)
+            {
+                return error;
+            }
+
+            return ValidateAlarms(config.Alarms);
+        }
+
+        private static string ValidateAlarms(AlarmConfig alarms)
+        {
+            if (alarms == null || alarms.Rules == null || alarms.Rules.Length != AlarmCodes.ConditionCount)
+            {
+                return "alarms: must hold one rule per condition";
+            }
+
+            string error = IntRange("alarms.stormMaxEventsPerMinute", alarms.StormMaxEventsPerMinute,
+                AlarmConfig.MinStormEventsPerMinute, AlarmConfig.MaxStormEventsPerMinute, "");
+            if (error != null)
+            {
+                return error;
+            }
+
+            string syslog = alarms.Syslog;
+            if (syslog == null || (syslog.Length > 0 && !ConfigText.IsHost(syslog) && !ConfigText.IsHostPort(syslog)))
+            {
+                return "alarms.syslog: must be \"\" (off), host or host:port (port 1..65535), got " + Quoted(syslog);
+            }
+
+            for (int condition = 0; condition < AlarmCodes.ConditionCount; condition++)
+            {
+                error = ValidateAlarmRule("alarms.rules." + AlarmCodes.ConditionName(condition) + ".", condition,
+                    alarms.Rules[condition]);
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+
+            return null;
+        }
+
+        // Thresholds in the rule's unit, NaN = level off; critical beyond warning on the alarm side;
+        // hysteresis smaller than the gaps it guards, so every level can clear.
+        private static string ValidateAlarmRule(string path, int condition, AlarmRuleConfig rule)
+        {
+            if (rule == null)
+            {
+                return path.Substring(0, path.Length - 1) + ": must be an object";
+            }
+
+            string error = Threshold(path + "warning", rule.Warning);
+            if (error == null)
+            {
+                error = Threshold(path + "critical", rule.Critical);
+            }
+
+            if (error != null)
+            {
+                return error;
+            }
+
+            bool descends = AlarmConfig.RuleDescends(condition);
+            bool both = !double.IsNaN(rule.Warning) && !double.IsNaN(rule.Critical);
+            if (both && (descends ? rule.Critical > rule.Warning : rule.Critical < rule.Warning))
+            {
+                return path + "critical: must be " + (descends ? "<=" : ">=") + " warning (" + NumberText(rule.Warning)
+                    + "), got " + NumberText(rule.Critical);
+            }
+
+            double hysteresis = rule.Hysteresis;
+            if (!(hysteresis >= 0) || double.IsInfinity(hysteresis))
+            {
+                return path + "hysteresis: must be a number >= 0, got " + NumberText(hysteresis);
+            }
+
+            double gap = both ? System.Math.Abs(rule.Critical - rule.Warning) : 0.0;
+            if (gap > 0.0 && hysteresis >= gap)
+            {
+                return path + "hysteresis: must be smaller than the gap between warning and critical ("
+                    + NumberText(gap) + "), got " + NumberText(hysteresis);
+            }
+
+            // A rising rule clears below threshold - hysteresis: that point must stay above zero.
+            double lowest = double.IsNaN(rule.Warning) ? rule.Critical : rule.Warning;
+            if (!descends && !double.IsNaN(lowest) && hysteresis >= lowest)
+            {
+                return path + "hysteresis: must be smaller than the lowest threshold (" + NumberText(lowest)
+                    + "), got " + NumberText(hysteresis);
+            }
+
+            error = IntRange(path + "assertDelayS", rule.AssertDelayS, 0, AlarmConfig.MaxDelayS, "s");
+            if (error == null)
+            {
+                error = IntRange(path + "clearDelayS", rule.ClearDelayS, 0, AlarmConfig.MaxDelayS, "s");
+            }
+
+            return error;
+        }
+
+        private static string Threshold(string path, double value)
+        {
+            if (double.IsNaN(value))
+            {
+                return null;
+            }
+
+            if (double.IsInfinity(value) || value < 0)
+            {
+                return path + ": must be a number >= 0 or null (off), got " + NumberText(value);
+            }
+
+            return null;
         }
 
         private static string ValidateUsers(UserConfig[] users)

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using nanoFramework.TestFramework;
 
@@ -39,7 +40,19 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 + "\"modbus\":{\"enabled\":true,\"port\":502,\"unitId\":1,\"writesUnlocked\":false},"
                 + "\"history\":{\"energySaveIntervalS\":60,\"billingDay\":1,\"billingHour\":0,\"utcOffsetMinutes\":0,\"ntpServers\":[\"pool.ntp.org:123\"]},"
                 + "\"users\":[{\"name\":\"admin\",\"role\":\"admin\"}],\"http\":{\"anonymousRead\":true,\"sessionTimeoutS\":1800},"
-                + "\"adminPasswordHash\":\"\"}",
+                + "\"adminPasswordHash\":\"\","
+                + "\"alarms\":{\"stormMaxEventsPerMinute\":6,\"syslog\":\"\",\"rules\":{"
+                + "\"loadHigh\":{\"enabled\":true,\"warning\":80,\"critical\":90,\"hysteresis\":5,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"overCurrent\":{\"enabled\":true,\"warning\":100,\"critical\":120,\"hysteresis\":5,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"lowLoad\":{\"enabled\":true,\"warning\":0.2,\"critical\":null,\"hysteresis\":0.1,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
+                + "\"underVoltage\":{\"enabled\":true,\"warning\":90,\"critical\":85,\"hysteresis\":1,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"overVoltage\":{\"enabled\":true,\"warning\":110,\"critical\":115,\"hysteresis\":1,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"phaseLost\":{\"enabled\":true,\"warning\":null,\"critical\":50,\"hysteresis\":5,\"assertDelayS\":1,\"clearDelayS\":5,\"latching\":false},"
+                + "\"frequencyLow\":{\"enabled\":true,\"warning\":0.5,\"critical\":1,\"hysteresis\":0.05,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"frequencyHigh\":{\"enabled\":true,\"warning\":0.5,\"critical\":1,\"hysteresis\":0.05,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
+                + "\"voltageUnbalance\":{\"enabled\":true,\"warning\":2,\"critical\":3,\"hysteresis\":0.5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
+                + "\"currentUnbalance\":{\"enabled\":true,\"warning\":20,\"critical\":40,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
+                + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false}}}}",
                 ConfigSamples.ExportText(c));
         }
 
@@ -160,6 +173,47 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual("channels[2].ctRatedA: must be 5..500 A, got 600", ImportError("{\"channels\":[{},{},{\"ctRatedA\":600}]}"));
             Assert.AreEqual("circuits[0].breakerRatedA: must be 1..630 A, got 0", ImportError("{\"circuits\":[{\"name\":\"A\",\"channels\":[1]}]}"));
             Assert.AreEqual("history.billingDay: must be 1..28, got 31", ImportError("{\"history\":{\"billingDay\":31}}"));
+        }
+
+        [TestMethod]
+        public void AlarmRulesArePartialAndNullSwitchesALevelOff()
+        {
+            MeterConfig current = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import(
+                "{\"alarms\":{\"stormMaxEventsPerMinute\":12,\"rules\":{\"loadHigh\":{\"warning\":70,\"latching\":false},"
+                + "\"lowLoad\":{\"warning\":null,\"critical\":0.5,\"hysteresis\":0.2},\"phaseLost\":{\"enabled\":false}}}}",
+                current, out result));
+            AlarmRuleConfig load = result.Alarms.Rules[AlarmCodes.LoadHigh];
+            Assert.AreEqual(70.0, load.Warning);
+            Assert.AreEqual(current.Alarms.Rules[AlarmCodes.LoadHigh].Critical, load.Critical, "absent field kept");
+            Assert.IsFalse(load.Latching);
+            Assert.AreEqual(current.Alarms.Rules[AlarmCodes.LoadHigh].AssertDelayS, load.AssertDelayS);
+            AlarmRuleConfig low = result.Alarms.Rules[AlarmCodes.LowLoad];
+            Assert.IsTrue(double.IsNaN(low.Warning), "null = off");
+            Assert.AreEqual(0.5, low.Critical);
+            Assert.IsFalse(result.Alarms.Rules[AlarmCodes.PhaseLost].Enabled);
+            Assert.AreEqual(12, result.Alarms.StormMaxEventsPerMinute);
+            Assert.AreEqual(current.Alarms.Syslog, result.Alarms.Syslog);
+            Assert.AreEqual(current.Alarms.Rules[AlarmCodes.OverVoltage].Warning, result.Alarms.Rules[AlarmCodes.OverVoltage].Warning);
+            Assert.IsTrue(current.Alarms.Rules[AlarmCodes.LoadHigh].Latching, "current is not modified");
+            Assert.Contains("\"lowLoad\":{\"enabled\":true,\"warning\":null,\"critical\":0.5,", ConfigSamples.ExportText(result));
+        }
+
+        [TestMethod]
+        public void AlarmFieldsAreRefusedWithTheirPath()
+        {
+            Assert.AreEqual("alarms.rules.loadHig: unknown field", ImportError("{\"alarms\":{\"rules\":{\"loadHig\":{}}}}"));
+            Assert.AreEqual("alarms.rules.loadHigh.warn: unknown field", ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"warn\":1}}}}"));
+            Assert.AreEqual("alarms.storm: unknown field", ImportError("{\"alarms\":{\"storm\":1}}"));
+            Assert.AreEqual("alarms.rules.loadHigh.warning: must be a number or null (off)", ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"warning\":\"80\"}}}}"));
+            Assert.AreEqual("alarms.rules.loadHigh.hysteresis: must be a number", ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"hysteresis\":null}}}}"));
+            Assert.AreEqual("alarms.rules.loadHigh.assertDelayS: must be a whole number, got 1.5", ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"assertDelayS\":1.5}}}}"));
+            Assert.AreEqual("alarms.rules.loadHigh: must be an object", ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":80}}}"));
+            Assert.AreEqual("alarms.rules: must be an object of rules by condition name", ImportError("{\"alarms\":{\"rules\":[]}}"));
+            Assert.AreEqual("alarms.syslog: must be a string", ImportError("{\"alarms\":{\"syslog\":514}}"));
+            Assert.AreEqual("alarms.rules.loadHigh.critical: must be >= warning (80), got 70",
+                ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"critical\":70}}}}"));
         }
 
         [TestMethod]

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using nanoFramework.TestFramework;
 
@@ -9,7 +10,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         // An MPP3: channel 1 a 50 A CT in rack "R1", one 3-phase IT-load circuit "A" (32 A), the
         // rest defaults (the factory admin), sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
         private const string GoldenSmall =
-            "45504346" + "0200" + "0100" + "07000000" + "52010000" + "82603960"
+            "45504346" + "0300" + "0100" + "07000000" + "94020000" + "abffdd85"
             + "03" + "0000000000c06c40" + "0000000000004940"
             + "000000000000f03f" + "000000000000f03f" + "000000000000f03f"
             + "00" + "0000000000004940" + "000000000000f03f" + "0000000000000000" + "00" + "025231" + "00" + "00"
@@ -26,7 +27,23 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "20" + "3635373037323632363236663632363536363631363337343666373237393231"
             + "40" + "30643736663230653361346133313763333436373730393965313033333165626636356637386463333363343033333833666635646464613062663633326235"
             + "c8000000" + "01"
-            + "01" + "08070000";
+            + "01" + "08070000"
+            // layout 3: alarms (storm 6, no syslog, 11 rules: flags, warning, critical, hysteresis, delays; null = 7ff8...)
+            + "06" + "00" + "0b"
+            + "01" + "0000000000005440" + "0000000000805640" + "0000000000001440" + "05000a00"
+            + "01" + "0000000000005940" + "0000000000005e40" + "0000000000001440" + "05000a00"
+            + "01" + "9a9999999999c93f" + "000000000000f87f" + "9a9999999999b93f" + "0a000a00"
+            + "01" + "0000000000805640" + "0000000000405540" + "000000000000f03f" + "05000a00"
+            + "01" + "0000000000805b40" + "0000000000c05c40" + "000000000000f03f" + "05000a00"
+            + "01" + "000000000000f87f" + "0000000000004940" + "0000000000001440" + "01000500"
+            + "01" + "000000000000e03f" + "000000000000f03f" + "9a9999999999a93f" + "05000a00"
+            + "01" + "000000000000e03f" + "000000000000f03f" + "9a9999999999a93f" + "05000a00"
+            + "01" + "0000000000000040" + "0000000000000840" + "000000000000e03f" + "0a000a00"
+            + "01" + "0000000000003440" + "0000000000004440" + "0000000000001440" + "0a000a00"
+            + "01" + "0000000000005440" + "0000000000005940" + "0000000000001440" + "0a000a00";
+
+        // Layout 3's alarm section with the defaults: storm, empty syslog, rule count, 11 × 29.
+        private const int AlarmSectionDefaultSize = 1 + 1 + 1 + 11 * 29;
 
         private static MeterConfig Small()
         {
@@ -44,7 +61,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 7, buffer, 0, buffer.Length);
-            Assert.AreEqual(358, length);
+            Assert.AreEqual(680, length);
             Assert.AreEqual(GoldenSmall, ConfigSamples.Hex(buffer, 0, length));
         }
 
@@ -76,7 +93,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             int length = ConfigLayout.Encode(Small(), 1, buffer, 0, buffer.Length);
             // A layout-1 payload is the layout-2 one without the users (1 + 110 bytes for the factory admin)
             // and http (5) sections: cut them off and read it as version 1.
-            int layout1Length = length - ConfigLayout.HeaderSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
+            int layout1Length = length - ConfigLayout.HeaderSize - AlarmSectionDefaultSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
             MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout1Length, 1, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(1, back.Users.Length);
@@ -87,6 +104,69 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.IsTrue(back.Http.AnonymousRead);
             Assert.AreEqual(1800, back.Http.SessionTimeoutS);
             Assert.AreEqual("R1", back.Channels[0].Rack);
+        }
+
+        [TestMethod]
+        public void Layout2RecordLoadsWithDefaultAlarms()
+        {
+            MeterConfig c = Small();
+            c.Alarms.StormMaxEventsPerMinute = 3;
+            c.Alarms.Rules[AlarmCodes.LoadHigh].Warning = 70;
+            byte[] buffer = new byte[4096];
+            int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
+            // A layout-2 payload is the layout-3 one without the alarm section.
+            int layout2Length = length - ConfigLayout.HeaderSize - AlarmSectionDefaultSize;
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout2Length, 2, 3);
+            Assert.IsNotNull(back);
+            Assert.AreEqual(6, back.Alarms.StormMaxEventsPerMinute);
+            Assert.AreEqual(80.0, back.Alarms.Rules[AlarmCodes.LoadHigh].Warning);
+            Assert.AreEqual(ConfigSamples.ExportText(new MeterConfig(3)).Substring(ConfigSamples.ExportText(new MeterConfig(3)).IndexOf("\"alarms\"")),
+                ConfigSamples.ExportText(back).Substring(ConfigSamples.ExportText(back).IndexOf("\"alarms\"")));
+            Assert.AreEqual("R1", back.Channels[0].Rack);
+            Assert.AreEqual(1800, back.Http.SessionTimeoutS);
+        }
+
+        [TestMethod]
+        public void AlarmSectionRoundTripsEveryRuleField()
+        {
+            MeterConfig c = Small();
+            c.Alarms.StormMaxEventsPerMinute = 60;
+            c.Alarms.Syslog = "10.0.0.9:5514";
+            for (int i = 0; i < AlarmCodes.ConditionCount; i++)
+            {
+                AlarmRuleConfig rule = c.Alarms.Rules[i];
+                rule.Enabled = i % 2 == 0;
+                rule.Latching = i % 3 == 0;
+                rule.Warning = i == 4 ? double.NaN : 10.125 + i;
+                rule.Critical = i == 7 ? double.NaN : 20.5 + i;
+                rule.Hysteresis = 0.25 * i;
+                rule.AssertDelayS = 3600 - i;
+                rule.ClearDelayS = i;
+            }
+
+            byte[] buffer = new byte[4096];
+            int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, ConfigLayout.CurrentVersion, 3);
+            Assert.IsNotNull(back);
+            Assert.AreEqual(60, back.Alarms.StormMaxEventsPerMinute);
+            Assert.AreEqual("10.0.0.9:5514", back.Alarms.Syslog);
+            for (int i = 0; i < AlarmCodes.ConditionCount; i++)
+            {
+                AlarmRuleConfig a = c.Alarms.Rules[i];
+                AlarmRuleConfig b = back.Alarms.Rules[i];
+                string at = AlarmCodes.ConditionName(i);
+                Assert.AreEqual(a.Enabled, b.Enabled, at);
+                Assert.AreEqual(a.Latching, b.Latching, at);
+                Assert.AreEqual(double.IsNaN(a.Warning), double.IsNaN(b.Warning), at);
+                Assert.IsTrue(double.IsNaN(a.Warning) || a.Warning == b.Warning, at);
+                Assert.AreEqual(double.IsNaN(a.Critical), double.IsNaN(b.Critical), at);
+                Assert.IsTrue(double.IsNaN(a.Critical) || a.Critical == b.Critical, at);
+                Assert.AreEqual(a.Hysteresis, b.Hysteresis, at);
+                Assert.AreEqual(a.AssertDelayS, b.AssertDelayS, at);
+                Assert.AreEqual(a.ClearDelayS, b.ClearDelayS, at);
+            }
+
+            Assert.AreEqual(ConfigSamples.Fingerprint(c), ConfigSamples.Fingerprint(back));
         }
 
         [TestMethod]
@@ -101,8 +181,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         [TestMethod]
         public void DoesNotFitReturnsMinusOne()
         {
-            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[357], 0, 357));
-            Assert.AreEqual(358, ConfigLayout.Encode(Small(), 1, new byte[358], 0, 358));
+            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[679], 0, 679));
+            Assert.AreEqual(680, ConfigLayout.Encode(Small(), 1, new byte[680], 0, 680));
         }
 
         [TestMethod]
@@ -143,11 +223,13 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             }
 
             c.Users = users;
+            c.Alarms.Syslog = new string('h', 63) + ":65535";
             Assert.IsNull(ConfigValidator.Validate(c));
             byte[] buffer = new byte[16384];
             // 20 header + 41 meter + 18 × 157 channels + 1 + 18 × 77 circuits + 50 network + 519 SNMP
-            // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http.
-            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5,
+            // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http
+            // + 391 alarms (storm, 70 syslog, rule count, 11 × 29).
+            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 391,
                 ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
         }
     }

@@ -58,6 +58,14 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             c.History.UtcOffsetMinutes = -300;
             c.History.NtpServers = new string[] { "127.0.0.1:123", "ntp.example.com:123" };
             c.AdminPasswordHash = "pbkdf2$placeholder";
+
+            c.Alarms.StormMaxEventsPerMinute = 10;
+            c.Alarms.Syslog = "syslog.example.com:1514";
+            c.Alarms.Rules[AlarmCodes.LoadHigh].Warning = 75;
+            c.Alarms.Rules[AlarmCodes.LoadHigh].Latching = true;
+            c.Alarms.Rules[AlarmCodes.UnderVoltage].Critical = double.NaN;
+            c.Alarms.Rules[AlarmCodes.FrequencyHigh].Enabled = false;
+            c.Alarms.Rules[AlarmCodes.NeutralCurrent].AssertDelayS = 30;
             return c;
         }
 

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using nanoFramework.TestFramework;
 
@@ -257,6 +258,92 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual("adminPasswordHash: must be 0..128 characters, got 129", Check(c));
             c.AdminPasswordHash = new string('h', 128);
             Assert.IsNull(Check(c));
+        }
+
+        private static AlarmRuleConfig Rule(MeterConfig c, int condition)
+        {
+            return c.Alarms.Rules[condition];
+        }
+
+        [TestMethod]
+        public void AlarmDefaultsSuitA230VDataCentre()
+        {
+            MeterConfig c = new MeterConfig(3);
+            Assert.AreEqual(6, c.Alarms.StormMaxEventsPerMinute);
+            Assert.AreEqual("", c.Alarms.Syslog);
+            Assert.AreEqual(80.0, Rule(c, AlarmCodes.LoadHigh).Warning);
+            Assert.AreEqual(90.0, Rule(c, AlarmCodes.LoadHigh).Critical);
+            Assert.IsTrue(double.IsNaN(Rule(c, AlarmCodes.PhaseLost).Warning), "phase lost is critical only");
+            for (int i = 0; i < AlarmCodes.ConditionCount; i++)
+            {
+                Assert.IsTrue(Rule(c, i).Enabled, AlarmCodes.ConditionName(i));
+                Assert.IsFalse(Rule(c, i).Latching, AlarmCodes.ConditionName(i));
+            }
+        }
+
+        [TestMethod]
+        public void AlarmThresholdRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            Rule(c, AlarmCodes.LoadHigh).Critical = 70;
+            Assert.AreEqual("alarms.rules.loadHigh.critical: must be >= warning (80), got 70", Check(c));
+            Rule(c, AlarmCodes.LoadHigh).Critical = 80;
+            Assert.IsNull(Check(c), "equal thresholds: straight to critical");
+            Rule(c, AlarmCodes.LoadHigh).Critical = double.PositiveInfinity;
+            Assert.StartsWith("alarms.rules.loadHigh.critical: must be a number >= 0 or null (off)", Check(c));
+            Rule(c, AlarmCodes.LoadHigh).Critical = double.NaN;
+            Rule(c, AlarmCodes.LoadHigh).Warning = -1;
+            Assert.AreEqual("alarms.rules.loadHigh.warning: must be a number >= 0 or null (off), got -1", Check(c));
+            Rule(c, AlarmCodes.LoadHigh).Warning = double.NaN;
+            Assert.IsNull(Check(c), "both levels off is allowed");
+
+            // Low-side rules: critical below warning; frequencyLow counts Hz below nominal, so it grows.
+            Rule(c, AlarmCodes.UnderVoltage).Critical = 95;
+            Assert.AreEqual("alarms.rules.underVoltage.critical: must be <= warning (90), got 95", Check(c));
+            Rule(c, AlarmCodes.UnderVoltage).Critical = 85;
+            Rule(c, AlarmCodes.FrequencyLow).Critical = 0.25;
+            Assert.AreEqual("alarms.rules.frequencyLow.critical: must be >= warning (0.5), got 0.25", Check(c));
+        }
+
+        [TestMethod]
+        public void AlarmHysteresisDelaysStormAndSyslog()
+        {
+            MeterConfig c = new MeterConfig(3);
+            Rule(c, AlarmCodes.LoadHigh).Hysteresis = 10;
+            Assert.AreEqual("alarms.rules.loadHigh.hysteresis: must be smaller than the gap between warning and critical (10), got 10", Check(c));
+            Rule(c, AlarmCodes.LoadHigh).Hysteresis = -0.5;
+            Assert.AreEqual("alarms.rules.loadHigh.hysteresis: must be a number >= 0, got -0.5", Check(c));
+            Rule(c, AlarmCodes.LoadHigh).Hysteresis = 5;
+            Rule(c, AlarmCodes.NeutralCurrent).Warning = double.NaN;
+            Rule(c, AlarmCodes.NeutralCurrent).Critical = 4;
+            Assert.AreEqual("alarms.rules.neutralCurrent.hysteresis: must be smaller than the lowest threshold (4), got 5", Check(c));
+            Rule(c, AlarmCodes.NeutralCurrent).Critical = 100;
+            Rule(c, AlarmCodes.PhaseLost).AssertDelayS = 3601;
+            Assert.AreEqual("alarms.rules.phaseLost.assertDelayS: must be 0..3600 s, got 3601", Check(c));
+            Rule(c, AlarmCodes.PhaseLost).AssertDelayS = 0;
+            Rule(c, AlarmCodes.PhaseLost).ClearDelayS = -1;
+            Assert.AreEqual("alarms.rules.phaseLost.clearDelayS: must be 0..3600 s, got -1", Check(c));
+            Rule(c, AlarmCodes.PhaseLost).ClearDelayS = 3600;
+            Assert.IsNull(Check(c));
+
+            c.Alarms.StormMaxEventsPerMinute = 0;
+            Assert.AreEqual("alarms.stormMaxEventsPerMinute: must be 1..60, got 0", Check(c));
+            c.Alarms.StormMaxEventsPerMinute = 61;
+            Assert.AreEqual("alarms.stormMaxEventsPerMinute: must be 1..60, got 61", Check(c));
+            c.Alarms.StormMaxEventsPerMinute = 60;
+            string[] good = { "", "10.0.0.5", "10.0.0.5:514", "logs.example.com", "logs-1.example.com:65535" };
+            for (int i = 0; i < good.Length; i++)
+            {
+                c.Alarms.Syslog = good[i];
+                Assert.IsNull(Check(c), good[i]);
+            }
+
+            string[] bad = { "10.0.0.5:0", "10.0.0.5:65536", "host:", "-host", "a b", "udp://host", "host:514:1" };
+            for (int i = 0; i < bad.Length; i++)
+            {
+                c.Alarms.Syslog = bad[i];
+                Assert.AreEqual("alarms.syslog: must be \"\" (off), host or host:port (port 1..65535), got \"" + bad[i] + "\"", Check(c), bad[i]);
+            }
         }
 
         [TestMethod]
