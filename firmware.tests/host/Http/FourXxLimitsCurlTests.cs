@@ -108,12 +108,34 @@ namespace Ipenergy.Probe.Tests.Http
                 AssertError(client.ReadResponse(), 408);
             }
 
-            // A body that stops arriving: the connection is closed after the 5 s limit. (The http README promises a
-            // 408 here too; HttpConnectionHandler.ReadBody/SkipBody close without one: reported, not asserted.)
-            using (var client = new RawHttpClient(_server.Port, 10000))
+            // Bodies that stop arriving (one read for the config endpoint, one read and dropped): 408 after the 5 s
+            // limit, then close. Both wait at the same time.
+            using (var put = new RawHttpClient(_server.Port, 10000))
+            using (var skipped = new RawHttpClient(_server.Port, 10000))
             {
-                client.Send("PUT /api/v1/config HTTP/1.1\r\nHost: x\r\nAuthorization: Basic YWRtaW46czNjcmV0\r\nContent-Length: 100\r\n\r\n{\"a\":");
-                Assert.True(client.ClosedByServerWithin(8000), "a stalled body kept its connection open");
+                var watch = Stopwatch.StartNew();
+                put.Send("PUT /api/v1/config HTTP/1.1\r\nHost: x\r\nAuthorization: Basic YWRtaW46czNjcmV0\r\nContent-Length: 100\r\n\r\n{\"a\":");
+                skipped.Send("GET /api/v1/measurements HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nabc");
+                foreach (RawHttpClient client in new[] { put, skipped })
+                {
+                    HttpResponseText r = client.ReadResponse();
+                    AssertError(r, 408);
+                    Assert.Contains("\"request timeout\"", r.Body);
+                    Assert.Equal("close", r.Header("Connection"));
+                    Assert.True(client.ClosedByServerWithin(2000), "a stalled body kept its connection open after the 408");
+                }
+
+                Assert.True(watch.ElapsedMilliseconds >= 4500, "408 before the 5 s body limit: " + watch.ElapsedMilliseconds + " ms");
+            }
+
+            // A body cut short by the client closing its side is no timeout: the server closes without an answer.
+            using (var closing = new RawHttpClient(_server.Port, 10000))
+            {
+                closing.Send("PUT /api/v1/config HTTP/1.1\r\nHost: x\r\nAuthorization: Basic YWRtaW46czNjcmV0\r\nContent-Length: 100\r\n\r\n{\"a\":");
+                closing.ShutdownSend();
+                var watch = Stopwatch.StartNew();
+                Assert.Empty(closing.ReadToEnd());
+                Assert.True(watch.ElapsedMilliseconds < 3000, "closed body noticed after " + watch.ElapsedMilliseconds + " ms");
             }
         }
 

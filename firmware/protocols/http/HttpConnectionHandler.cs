@@ -48,6 +48,7 @@ namespace Ipenergy.Probe.Protocols.Http
         private const int ReadClosed = 0;
         private const int ReadTooLarge = -1;
         private const int ReadTimedOut = -2;
+        private const int BodyComplete = 1;
 
         private static readonly byte[] ContinueResponse = AsciiBytes.From("HTTP/1.1 100 Continue\r\n\r\n");
 
@@ -270,10 +271,18 @@ namespace Ipenergy.Probe.Protocols.Http
             _call.BodyLength = 0;
             if (_head.ContentLength > 0)
             {
-                bool arrived = bodyLimit > 0 && authorized
+                int body = bodyLimit > 0 && authorized
                     ? ReadBody(client, (int)_head.ContentLength)
                     : SkipBody(client, (int)_head.ContentLength);
-                if (!arrived)
+                if (body == ReadTimedOut)
+                {
+                    // The promised bytes stopped coming (a closed peer or a stop just ends the connection).
+                    SendError(client, HttpStatus.RequestTimeout, false);
+                    _drainOnClose = true;
+                    return false;
+                }
+
+                if (body != BodyComplete)
                 {
                     return false;
                 }
@@ -550,8 +559,9 @@ namespace Ipenergy.Probe.Protocols.Http
             }
         }
 
-        // Reads a body into the body buffer (made on the first PUT, then kept); false when it does not arrive in time.
-        private bool ReadBody(Socket client, int length)
+        // Reads a body into the body buffer (made on the first PUT, then kept): BodyComplete, ReadTimedOut when it
+        // does not arrive in time, ReadClosed when the peer closes or the handler stops.
+        private int ReadBody(Socket client, int length)
         {
             if (_body == null || _body.Length < length)
             {
@@ -567,7 +577,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 SendAll(client, ContinueResponse, 0, ContinueResponse.Length);
                 if (_broken)
                 {
-                    return false;
+                    return ReadClosed;
                 }
             }
 
@@ -575,9 +585,14 @@ namespace Ipenergy.Probe.Protocols.Http
             while (got < length)
             {
                 long now = _clock.Milliseconds;
-                if (Stopping || now >= deadline)
+                if (Stopping)
                 {
-                    return false;
+                    return ReadClosed;
+                }
+
+                if (now >= deadline)
+                {
+                    return ReadTimedOut;
                 }
 
                 if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
@@ -588,25 +603,25 @@ namespace Ipenergy.Probe.Protocols.Http
                 int received = client.Receive(_body, got, length - got, SocketFlags.None);
                 if (received <= 0)
                 {
-                    return false;
+                    return ReadClosed;
                 }
 
                 got += received;
             }
 
             _call.BodyLength = length;
-            return true;
+            return BodyComplete;
         }
 
-        // Reads and drops a request body; false when it does not arrive in time.
-        private bool SkipBody(Socket client, int length)
+        // Reads and drops a request body: BodyComplete, ReadTimedOut or ReadClosed as ReadBody.
+        private int SkipBody(Socket client, int length)
         {
             int fromBuffer = _filled < length ? _filled : length;
             Consume(fromBuffer);
             int remaining = length - fromBuffer;
             if (remaining == 0)
             {
-                return true;
+                return BodyComplete;
             }
 
             if (_head.ExpectContinue && _head.VersionMinor >= 1)
@@ -614,7 +629,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 SendAll(client, ContinueResponse, 0, ContinueResponse.Length);
                 if (_broken)
                 {
-                    return false;
+                    return ReadClosed;
                 }
             }
 
@@ -623,9 +638,14 @@ namespace Ipenergy.Probe.Protocols.Http
             while (remaining > 0)
             {
                 long now = _clock.Milliseconds;
-                if (Stopping || now >= deadline)
+                if (Stopping)
                 {
-                    return false;
+                    return ReadClosed;
+                }
+
+                if (now >= deadline)
+                {
+                    return ReadTimedOut;
                 }
 
                 if (!client.Poll(PollMicroseconds(deadline - now), SelectMode.SelectRead))
@@ -637,13 +657,13 @@ namespace Ipenergy.Probe.Protocols.Http
                 int received = client.Receive(_request, 0, want, SocketFlags.None);
                 if (received <= 0)
                 {
-                    return false;
+                    return ReadClosed;
                 }
 
                 remaining -= received;
             }
 
-            return true;
+            return BodyComplete;
         }
 
         // A send that makes no progress marks the connection broken; send errors throw (caught in Serve).
