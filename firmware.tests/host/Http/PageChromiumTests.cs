@@ -321,6 +321,29 @@ namespace Ipenergy.Probe.Tests.Http
             page.Evaluate("(function(){var b=document.querySelector('#users tr[data-user=\"ops\"] button:not(.primary)');b.click();b.click();return true;})()");
             page.WaitFor("!document.querySelector('#users tr[data-user=\"ops\"]')", 10000, "the row to go");
             Assert.Equal(1, ConfigValue(sessions, c => c.GetProperty("users").GetArrayLength()));
+
+            // The web access settings: a session timeout out of range is refused next to its field, then one saved.
+            const string timeout = "document.querySelector('input[data-path=\"http.sessionTimeoutS\"]')";
+            page.Evaluate("(function(){" + timeout + ".value='30';document.getElementById('save-http').click();return true;})()");
+            page.WaitFor(timeout + ".parentNode.querySelector('.field-error').textContent.indexOf('http.sessionTimeoutS:')===0", 10000,
+                "the session timeout's error");
+            page.Evaluate("(function(){" + timeout + ".value='900';document.getElementById('save-http').click();return true;})()");
+            page.WaitFor(timeout + ".dataset.original==='900'", 10000, "the session timeout saved and read back");
+            Assert.Equal(900, ConfigValue(sessions, c => c.GetProperty("http").GetProperty("sessionTimeoutS").GetInt32()));
+
+            // An operator sees the users but gets no form to manage them.
+            page.Evaluate("(function(){document.getElementById('user-add-name').value='ops';" +
+                "document.getElementById('user-add-role').value='operator';document.getElementById('user-add-password').value='Night-Shift-42';" +
+                "document.getElementById('user-add').requestSubmit();return true;})()");
+            page.WaitFor("!!document.querySelector('#users tr[data-user=\"ops\"]')", 10000, "the operator's row");
+            page.Evaluate("(function(){document.getElementById('logout').click();return true;})()");
+            page.WaitFor("!document.getElementById('login-open').hidden&&!document.getElementById('user-add')", 10000, "the list without form after logout");
+            page.Evaluate("(function(){document.getElementById('login-open').click();" +
+                "document.getElementById('login-user').value='ops';document.getElementById('login-password').value='Night-Shift-42';" +
+                "document.getElementById('login-form').requestSubmit();return true;})()");
+            page.WaitFor("document.getElementById('user').textContent==='ops (operator)'", 10000, "the operator logged in");
+            Assert.Equal("false", page.Evaluate("!!document.getElementById('user-add')"));
+            Assert.Equal("true", page.Evaluate("document.getElementById('users').textContent.indexOf('ops – operator')>=0"));
         }
 
         [Fact]
