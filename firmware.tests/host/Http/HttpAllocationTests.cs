@@ -22,6 +22,7 @@ namespace Ipenergy.Probe.Tests.Http
     {
         private const string Get = "GET /api/v1/measurements HTTP/1.1\r\nHost: probe\r\n\r\n";
         private const string CloseGet = "GET /api/v1/measurements HTTP/1.1\r\nHost: probe\r\nConnection: close\r\n\r\n";
+        private static readonly string CssETag = Encoding.ASCII.GetString(WebAssets.AppCss.ETag);
         private static readonly string[] Mix =
         {
             Get,
@@ -29,6 +30,9 @@ namespace Ipenergy.Probe.Tests.Http
             "GET /nope?x=1 HTTP/1.1\r\nHost: probe\r\nUser-Agent: test\r\n\r\n",
             "POST /api/v1/measurements HTTP/1.1\r\nHost: probe\r\nContent-Length: 5\r\n\r\nhello",
             "GET /api/v1/measurements HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+            "GET /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: \"x\", W/" + CssETag + "\r\n\r\n",
+            "GET /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: \"0123456789abcdef\"\r\n\r\n",
+            "HEAD /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: " + CssETag + "\r\n\r\n",
         };
 
         private readonly ITestOutputHelper _output;
@@ -41,7 +45,13 @@ namespace Ipenergy.Probe.Tests.Http
         [Fact]
         public void RequestsAllocateNothingInSteadyState()
         {
-            var handler = new HttpConnectionHandler(new FakeMeasurementSource(HandMadeSnapshots.Mpp18()), null);
+            // The measurements, plus a page asset for conditional GETs (304 when If-None-Match names it, else 200).
+            var endpoints = new IHttpEndpoint[]
+            {
+                new MeasurementsEndpoint(new FakeMeasurementSource(HandMadeSnapshots.Mpp18()), null),
+                new StaticAssetEndpoint("/app.css", WebAssets.AppCss),
+            };
+            var handler = new HttpConnectionHandler(endpoints, (ICredentialCheck)null, null);
             using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
             listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
             listener.Listen(1);
@@ -111,11 +121,22 @@ namespace Ipenergy.Probe.Tests.Http
                 byte[] bytes = Encoding.ASCII.GetBytes(request);
                 client.Send(bytes);
                 bool toHead = request.StartsWith("HEAD", StringComparison.Ordinal);
-                ReadOneResponse(client, buffer, toHead);
+                string status = ReadOneResponse(client, buffer, toHead);
+                string expected = request.Contains(CssETag, StringComparison.Ordinal) ? "304" : null;
+                if (expected == null && request.StartsWith("GET /app.css", StringComparison.Ordinal))
+                {
+                    expected = "200";
+                }
+
+                if (expected != null && status != expected)
+                {
+                    throw new InvalidOperationException("expected " + expected + ", got " + status + " for " + request);
+                }
             }
         }
 
-        private static void ReadOneResponse(Socket client, byte[] buffer, bool toHead)
+        // Returns the status code.
+        private static string ReadOneResponse(Socket client, byte[] buffer, bool toHead)
         {
             int filled = 0;
             int headEnd = -1;
@@ -162,6 +183,8 @@ namespace Ipenergy.Probe.Tests.Http
             {
                 throw new InvalidOperationException("more bytes than one response");
             }
+
+            return head.Substring(9, 3);
         }
 
         private static int IndexOf(byte[] buffer, int length, string text)

@@ -84,7 +84,65 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Contains("ETag: " + Encoding.ASCII.GetString(WebAssets.IndexHtml.ETag) + "\r\n", text);
             Assert.Contains("Cache-Control: no-cache\r\n", text);
             Assert.DoesNotContain("Content-Length", text);
+            Assert.DoesNotContain("Content-Type", text);
+            Assert.DoesNotContain("Content-Encoding", text);
             Assert.DoesNotContain("no-store", text);
+        }
+
+        [Theory]
+        [InlineData("/")]
+        [InlineData("/app.js")]
+        public void ConditionalGetAnswers304WithoutBodyWhenTheETagMatches(string path)
+        {
+            HttpResponseText first = CurlRunner.Fetch(_server.Base + path);
+            Assert.Equal(200, first.Status);
+            string etag = first.Header("ETag");
+            Assert.Matches("^\"[0-9a-f]+\"$", etag);
+
+            foreach (string field in new[] { etag, "W/" + etag, "\"nope\", " + etag, "*" })
+            {
+                // -w prints the body size curl received: it must be zero.
+                CurlRunner.Result r = CurlRunner.Run("-sSi", "--http1.1", "-H", "If-None-Match: " + field,
+                    "-w", "\nbody bytes: %{size_download}", _server.Base + path);
+                Assert.True(r.ExitCode == 0, "curl exited " + r.ExitCode + ": " + r.Stderr);
+                Assert.EndsWith("\r\n\r\n\nbody bytes: 0", r.Stdout);
+                HttpResponseText notModified = HttpResponseText.Parse(r.Stdout.Substring(0, r.Stdout.LastIndexOf('\n')));
+                Assert.True(notModified.Status == 304, "If-None-Match: " + field + " gave " + notModified.StatusLine);
+                Assert.Equal(etag, notModified.Header("ETag"));
+                Assert.Equal("no-cache", notModified.Header("Cache-Control"));
+                Assert.Null(notModified.Header("Content-Length"));
+                Assert.Null(notModified.Header("Content-Type"));
+            }
+
+            foreach (string field in new[] { "\"0123456789abcdef\"", "W/\"nope\", \"other\"", etag.Substring(1, etag.Length - 2), "garbage,,, \t" })
+            {
+                HttpResponseText r = CurlRunner.Fetch("-H", "If-None-Match: " + field, _server.Base + path);
+                Assert.True(r.Status == 200, "If-None-Match: " + field + " gave " + r.StatusLine);
+                Assert.Equal(etag, r.Header("ETag"));
+                Assert.True(r.Body.Length > 0);
+            }
+
+            // HEAD with a matching tag: 304 too; without one: the GET's Content-Length.
+            Assert.Equal(304, CurlRunner.Fetch("-I", "-H", "If-None-Match: " + etag, _server.Base + path).Status);
+            Assert.Equal(first.Header("Content-Length"), CurlRunner.Fetch("-I", _server.Base + path).Header("Content-Length"));
+        }
+
+        [Fact]
+        public void NotModifiedKeepsTheConnectionFramed()
+        {
+            // A 304 has no body and no Content-Length: the next request on the connection must be read right.
+            string etag = CurlRunner.Fetch(_server.Base + "/app.css").Header("ETag");
+            int port = new Uri(_server.Base).Port;
+            using var client = new RawHttpClient(port);
+            client.Send("GET /app.css HTTP/1.1\r\nHost: p\r\nIf-None-Match: " + etag + "\r\n\r\n"
+                + "GET /app.css HTTP/1.1\r\nHost: p\r\nConnection: close\r\n\r\n");
+            HttpResponseText first = client.ReadResponse();
+            Assert.Equal(304, first.Status);
+            Assert.Equal("", first.Body);
+            HttpResponseText second = client.ReadResponse();
+            Assert.Equal(200, second.Status);
+            Assert.Equal(WebAssets.AppCss.Gzip.Length.ToString(), second.Header("Content-Length"));
+            Assert.Empty(client.ReadToEnd());
         }
 
         [Theory]

@@ -256,6 +256,7 @@ namespace Ipenergy.Probe.Protocols.Http
             if (allowed && authorized)
             {
                 CopyPathTail(endpoint);
+                _call.SetIfNoneMatch(_request, _head.IfNoneMatchStart, _head.IfNoneMatchLength);
             }
             bool queryOk = !allowed || !authorized || _call.Query.Parse(_request, _head.QueryStart, _head.QueryLength);
             Consume(headLength);
@@ -439,7 +440,8 @@ namespace Ipenergy.Probe.Protocols.Http
         // Writes the head right before the body already in _response, then sends both in one go.
         private void SendBody(Socket client, int status, bool isHead, int connection)
         {
-            int bodyLength = _reply.BodyLength;
+            // 204 and 304 never carry a body, whatever the endpoint left in the buffer.
+            int bodyLength = status == HttpStatus.NoContent || status == HttpStatus.NotModified ? 0 : _reply.BodyLength;
             int headLength = HttpResponseHead.Write(_responseHead, 0, status, bodyLength, connection, _reply.ContentType,
                 _reply.ExtraFields, _reply.ExtraFieldsLength);
             int start = HttpResponseHead.MaxLength - headLength;

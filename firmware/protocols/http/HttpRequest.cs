@@ -5,6 +5,10 @@ namespace Ipenergy.Probe.Protocols.Http
     {
         private readonly HttpQuery _query = new HttpQuery();
         private readonly byte[] _pathTail = new byte[64];
+        private readonly byte[] _ifNoneMatch = new byte[MaxIfNoneMatchLength];
+
+        /// <summary>Longest If-None-Match value kept; a longer one is dropped (the request is served unconditionally).</summary>
+        public const int MaxIfNoneMatchLength = 256;
 
         /// <summary>HttpRequestHead.MethodGet (also for HEAD), MethodPut, MethodPost or MethodDelete.</summary>
         public int Method { get; internal set; }
@@ -33,6 +37,30 @@ namespace Ipenergy.Probe.Protocols.Http
         public byte[] PathTail { get { return _pathTail; } }
 
         public int PathTailLength { get; private set; }
+
+        /// <summary>
+        /// The If-None-Match field's value as sent (entity tags, a list, or "*"), valid for IfNoneMatchLength bytes;
+        /// length 0 when absent or longer than <see cref="MaxIfNoneMatchLength"/>. A copy: the receive buffer moves on
+        /// to a pipelined request before the endpoint runs.
+        /// </summary>
+        public byte[] IfNoneMatch { get { return _ifNoneMatch; } }
+
+        public int IfNoneMatchLength { get; private set; }
+
+        internal void SetIfNoneMatch(byte[] buffer, int start, int length)
+        {
+            if (length < 0 || length > _ifNoneMatch.Length)
+            {
+                length = 0;
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                _ifNoneMatch[i] = buffer[start + i];
+            }
+
+            IfNoneMatchLength = length;
+        }
 
         internal void SetPathTail(byte[] buffer, int start, int length)
         {

@@ -54,6 +54,11 @@ namespace Ipenergy.Probe.Protocols.Http
 
         public int RequestedWithLength { get; internal set; }
 
+        /// <summary>The If-None-Match field's value (length 0 when absent; several such fields: the last).</summary>
+        public int IfNoneMatchStart { get; internal set; }
+
+        public int IfNoneMatchLength { get; internal set; }
+
         /// <summary>The query after '?' in the target, without the '?' (length 0 when none).</summary>
         public int QueryStart { get; internal set; }
 
@@ -78,6 +83,8 @@ namespace Ipenergy.Probe.Protocols.Http
             CookieLength = 0;
             RequestedWithStart = 0;
             RequestedWithLength = 0;
+            IfNoneMatchStart = 0;
+            IfNoneMatchLength = 0;
         }
     }
 }

@@ -25,6 +25,7 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] Delete = AsciiBytes.From("DELETE");
         private static readonly byte[] CookieName = AsciiBytes.From("cookie");
         private static readonly byte[] RequestedWithName = AsciiBytes.From("x-requested-with");
+        private static readonly byte[] IfNoneMatchName = AsciiBytes.From("if-none-match");
         private static readonly byte[] AuthorizationName = AsciiBytes.From("authorization");
         private static readonly byte[] HostName = AsciiBytes.From("host");
         private static readonly byte[] ConnectionName = AsciiBytes.From("connection");
@@ -288,6 +289,11 @@ namespace Ipenergy.Probe.Protocols.Http
                 {
                     head.RequestedWithStart = valueStart;
                     head.RequestedWithLength = valueEnd - valueStart;
+                }
+                else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, IfNoneMatchName))
+                {
+                    head.IfNoneMatchStart = valueStart;
+                    head.IfNoneMatchLength = valueEnd - valueStart;
                 }
                 else if (AsciiBytes.EqualIgnoreCase(buffer, nameStart, nameLength, ExpectName))
                 {

@@ -3,8 +3,8 @@ using Ipenergy.Probe.Common;
 namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
-    /// Writes a response's status line and header fields from ready-made bytes. Every response
-    /// carries a JSON body (or, for HEAD, its length), or CSV for a history export.
+    /// Writes a response's status line and header fields from ready-made bytes. Every response but
+    /// 204 and 304 carries a body (or, for HEAD, its length): JSON, CSV, Prometheus text or a page asset.
     /// No Date field: the device clock may not be set yet (RFC 9110 6.6.1 lets a server without a
     /// reliable clock leave it out).
     /// </summary>
@@ -67,13 +67,16 @@ namespace Ipenergy.Probe.Protocols.Http
             byte[] extraFields, int extraLength)
         {
             position = AsciiBytes.Copy(HttpStatus.StatusLine(status), buffer, position);
-            if (contentType != ContentSupplied)
+
+            // 204 and 304 have no body: no Content-Type, and no Content-Length (RFC 9110 8.6: never in a 204; in a
+            // 304 it would have to be the 200's).
+            bool bodiless = status == HttpStatus.NoContent || status == HttpStatus.NotModified;
+            if (contentType != ContentSupplied && !bodiless)
             {
                 position = AsciiBytes.Copy(ContentTypeField(contentType), buffer, position);
             }
 
-            // A 304 has no body, and a Content-Length there would have to be the 200's (RFC 9110 8.6).
-            if (status != HttpStatus.NotModified)
+            if (!bodiless)
             {
                 position = AsciiBytes.Copy(ContentLengthPrefix, buffer, position);
                 position = DecimalText.WriteInteger(buffer, position, contentLength);

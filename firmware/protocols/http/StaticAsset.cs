@@ -14,6 +14,7 @@ namespace Ipenergy.Probe.Protocols.Http
         private readonly byte[] _gzip;
         private readonly byte[] _etag;
         private readonly byte[] _fields;
+        private readonly byte[] _notModifiedFields;
         private readonly int _rawLength;
 
         /// <param name="contentType">e.g. "text/html; charset=utf-8".</param>
@@ -30,6 +31,9 @@ namespace Ipenergy.Probe.Protocols.Http
             // firmware update shows its new page at once.
             _fields = AsciiBytes.From("Content-Type: " + contentType + "\r\nContent-Encoding: gzip\r\nETag: " + etag
                 + "\r\nCache-Control: no-cache\r\n");
+
+            // A 304 repeats only what a cache needs to update its copy (RFC 9110 15.4.5): no Content-Type.
+            _notModifiedFields = AsciiBytes.From("ETag: " + etag + "\r\nCache-Control: no-cache\r\n");
         }
 
         public byte[] Gzip { get { return _gzip; } }
@@ -40,6 +44,9 @@ namespace Ipenergy.Probe.Protocols.Http
 
         /// <summary>Content-Type, Content-Encoding, ETag and Cache-Control, each ending in CRLF.</summary>
         public byte[] Fields { get { return _fields; } }
+
+        /// <summary>ETag and Cache-Control, each ending in CRLF: the fields of a 304.</summary>
+        public byte[] NotModifiedFields { get { return _notModifiedFields; } }
 
         /// <summary>
         /// Whether an If-None-Match value (at <paramref name="start"/>, <paramref name="length"/> bytes) names

@@ -45,14 +45,18 @@ namespace Ipenergy.Probe.Protocols.Http
             return 0;
         }
 
+        /// <summary>GET/HEAD: 304 when If-None-Match names the asset (conditional GET, RFC 9110 13.1.2), else 200.</summary>
         public int Handle(HttpRequest request, HttpResponse response)
         {
-            return Serve(response, false);
+            bool notModified = request.IfNoneMatchLength > 0
+                && _asset.MatchesETag(request.IfNoneMatch, 0, request.IfNoneMatchLength);
+            return Serve(response, notModified);
         }
 
         /// <summary>
         /// 200 with the gzip body, or 304 without one when the client's If-None-Match named the asset
-        /// (<see cref="StaticAsset.MatchesETag"/>); both carry the ETag and Cache-Control fields.
+        /// (<see cref="StaticAsset.MatchesETag"/>); both carry the ETag and Cache-Control fields, only the 200
+        /// the Content-Type and Content-Encoding.
         /// </summary>
         public int Serve(HttpResponse response, bool notModified)
         {
@@ -63,12 +67,13 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             response.BeginText(HttpResponseHead.ContentSupplied);
-            response.AddFields(_asset.Fields);
             if (notModified)
             {
+                response.AddFields(_asset.NotModifiedFields);
                 return HttpStatus.NotModified;
             }
 
+            response.AddFields(_asset.Fields);
             response.Text(body);
             return HttpStatus.Ok;
         }
