@@ -17,7 +17,15 @@ namespace Ipenergy.Probe.Tests.Http
     /// </summary>
     public sealed class HttpFuzzTests
     {
-        private static readonly int[] KnownStatuses = { 200, 400, 404, 405, 408, 413, 431, 500, 501, 503, 505 };
+        private static readonly int[] KnownStatuses = { 200, 304, 400, 404, 405, 408, 413, 431, 500, 501, 503, 505 };
+        private static readonly string CssETag = Encoding.ASCII.GetString(WebAssets.AppCss.ETag);
+
+        // If-None-Match values, well-formed or not, for the page asset (conditional GET).
+        private static readonly string[] IfNoneMatchValues =
+        {
+            CssETag, "W/" + CssETag, "*", "\"a\", " + CssETag, "\"", "W/", "W/\"", ",,,", " , ", "\"x\"\"y\"", "W/W/" + CssETag,
+            CssETag.Substring(0, 5), new string(',', 300), "\"" + new string('e', 600) + "\"", "*, *", "\t\t", "\"\\\"\"",
+        };
 
         private static readonly string[] Seeds =
         {
@@ -31,6 +39,9 @@ namespace Ipenergy.Probe.Tests.Http
             "GET /api/v1/measurements HTTP/1.1\r\nHost: probe\r\n\r\nGET /nope HTTP/1.1\r\nHost: probe\r\n\r\n",
             "OPTIONS * HTTP/1.1\r\nHost: probe\r\n\r\n",
             "GET /api/v1/measurements HTTP/1.1\nHost: probe\n\n",
+            "GET /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: \"x\", W/" + CssETag + "\r\n\r\n",
+            "HEAD /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: " + CssETag + "\r\n\r\n",
+            "GET /app.css HTTP/1.1\r\nHost: probe\r\nIf-None-Match: \"0123456789abcdef\"\r\n\r\n",
         };
 
         private readonly ITestOutputHelper _output;
@@ -74,27 +85,36 @@ namespace Ipenergy.Probe.Tests.Http
         public void ServerSurvivesThousandsOfMutatedRequests()
         {
             var source = new FakeMeasurementSource(HandMadeSnapshots.Mpp18());
-            var server = new HttpServer(source, "127.0.0.1", 0) { IdleTimeoutMs = 2000, HeadTimeoutMs = 2000 };
+            var endpoints = new IHttpEndpoint[]
+            {
+                new MeasurementsEndpoint(source, null),
+                new StaticAssetEndpoint("/app.css", WebAssets.AppCss),
+            };
+            var server = new HttpServer(endpoints, null, "127.0.0.1", 0) { IdleTimeoutMs = 2000, HeadTimeoutMs = 2000 };
             server.Start();
             var statuses = new Dictionary<int, int>();
             var watch = Stopwatch.StartNew();
             try
             {
                 var random = new Random(20260101);
-                const int Cases = 3000;
+                // Over 20 000 of them malformed (every case whose first answer is not a success).
+                const int Cases = 25000;
                 for (int i = 0; i < Cases; i++)
                 {
                     byte[] request = i % 10 == 0 ? RandomBytes(random, random.Next(1, 3000)) : Mutate(random, Seeds[random.Next(Seeds.Length)]);
                     byte[] reply = Exchange(server.Port, request, random);
                     int status = CheckReply(reply, i, request);
                     statuses[status] = statuses.TryGetValue(status, out int n) ? n + 1 : 1;
-                    Assert.True(watch.Elapsed < TimeSpan.FromSeconds(120), "fuzzing took too long: the server is stalling");
+                    Assert.True(watch.Elapsed < TimeSpan.FromSeconds(300), "fuzzing took too long: the server is stalling");
                 }
 
                 _output.WriteLine(Cases + " cases in " + watch.ElapsedMilliseconds + " ms; statuses (0 = closed without answer): "
                     + string.Join(", ", statuses.OrderBy(p => p.Key).Select(p => p.Key + ": " + p.Value)));
                 Assert.True(statuses.TryGetValue(200, out int ok) && ok > 100, "too few successful requests");
                 Assert.True(statuses.TryGetValue(400, out int bad) && bad > 100, "too few rejected requests");
+                Assert.True(statuses.TryGetValue(304, out int notModified) && notModified > 50, "too few conditional GETs answered 304");
+                int malformed = Cases - ok - notModified;
+                Assert.True(malformed >= 20000, "only " + malformed + " malformed requests");
 
                 // Still healthy: a valid request through curl, answered promptly and correctly.
                 var after = Stopwatch.StartNew();
@@ -115,11 +135,18 @@ namespace Ipenergy.Probe.Tests.Http
             using var client = new RawHttpClient(port, receiveTimeoutMs: 6000);
             int pieces = random.Next(1, 4);
             int offset = 0;
-            for (int p = 0; p < pieces && offset < request.Length; p++)
+            try
             {
-                int size = p == pieces - 1 ? request.Length - offset : random.Next(0, request.Length - offset + 1);
-                client.Send(request.AsSpan(offset, size).ToArray());
-                offset += size;
+                for (int p = 0; p < pieces && offset < request.Length; p++)
+                {
+                    int size = p == pieces - 1 ? request.Length - offset : random.Next(0, request.Length - offset + 1);
+                    client.Send(request.AsSpan(offset, size).ToArray());
+                    offset += size;
+                }
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // The server answered (e.g. 431 after 2 KiB) and closed before the rest was sent: read what it said.
             }
 
             try
@@ -166,8 +193,20 @@ namespace Ipenergy.Probe.Tests.Http
                 Assert.True(headEnd > 0, "case " + index + ": incomplete response to " + Printable(request) + ": " + text.Substring(position));
                 HttpResponseText response = HttpResponseText.Parse(text.Substring(position, headEnd + 4 - position));
                 Assert.Contains(response.Status, KnownStatuses);
-                Assert.Equal("application/json", response.Header("content-type"));
-                int length = int.Parse(response.Header("content-length"));
+                bool asset = response.Header("etag") != null;
+                if (response.Status == 304)
+                {
+                    // No body, no length, no type: just the asset's tag.
+                    Assert.Equal(CssETag, response.Header("etag"));
+                    Assert.Null(response.Header("content-length"));
+                    Assert.Null(response.Header("content-type"));
+                }
+                else
+                {
+                    Assert.Equal(asset ? "text/css; charset=utf-8" : "application/json", response.Header("content-type"));
+                }
+
+                int length = int.Parse(response.Header("content-length") ?? "0");
                 if (first == 0)
                 {
                     first = response.Status;
@@ -177,14 +216,25 @@ namespace Ipenergy.Probe.Tests.Http
                 // A HEAD response has no body; the next bytes then start another status line.
                 bool bodyFollows = position + length <= text.Length
                     && (position + length == text.Length || text.Substring(position + length).StartsWith("HTTP/1.1 ", StringComparison.Ordinal))
-                    && (length == 0 || text[position] == '{');
+                    && (length == 0 || text[position] == (asset ? '\x1f' : '{'));
                 if (!bodyFollows)
                 {
                     continue;
                 }
 
                 string body = Encoding.UTF8.GetString(reply, position, length);
+                if (asset && length > 0)
+                {
+                    Assert.Equal(200, response.Status);
+                    Assert.Equal(WebAssets.AppCss.Gzip, reply.AsSpan(position, length).ToArray());
+                }
+
                 position += length;
+                if (asset)
+                {
+                    continue;
+                }
+
                 if (response.Status != 200 && length > 0)
                 {
                     using JsonDocument doc = JsonDocument.Parse(body);
@@ -207,7 +257,7 @@ namespace Ipenergy.Probe.Tests.Http
             for (int op = 0; op < operations; op++)
             {
                 int at = random.Next(0, bytes.Count + 1);
-                switch (random.Next(0, 14))
+                switch (random.Next(0, 15))
                 {
                     case 0: // flip a byte to anything
                         if (bytes.Count > 0)
@@ -257,6 +307,9 @@ namespace Ipenergy.Probe.Tests.Http
                         break;
                     case 11: // transfer coding, duplicate host, connection tokens
                         InsertAfterFirstLine(bytes, new[] { "Transfer-Encoding: chunked\r\n", "Host: other\r\n", "Connection: close\r\n", "Connection: keep-alive, Upgrade\r\n", "Expect: 100-continue\r\n" }[random.Next(5)]);
+                        break;
+                    case 13: // an If-None-Match field, well-formed or garbage
+                        InsertAfterFirstLine(bytes, "If-None-Match: " + IfNoneMatchValues[random.Next(IfNoneMatchValues.Length)] + "\r\n");
                         break;
                     case 12: // leading empty lines
                         bytes.InsertRange(0, Encoding.ASCII.GetBytes(new string('\n', random.Next(1, 5))));
