@@ -203,31 +203,42 @@ namespace Ipenergy.Probe.Tests.Http
         [Fact]
         public void FullQueueOfPartialHeadsMakesRoomForANewcomerWithItsHead()
         {
-            HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 5000);
+            HttpServer server = StartServer(HandMadeSnapshots.Make(3), headMs: 2000);
             var stuck = new List<RawHttpClient>();
             try
             {
-                // Every handler and every queue slot holds a client that never finishes its request line.
-                for (int i = 0; i < HttpServer.HandlerCount + HttpServer.AcceptQueueCapacity; i++)
+                // Every handler waits 2 s for a body that stops coming; every queue slot holds a client that never
+                // finishes its request line.
+                for (int i = 0; i < HttpServer.HandlerCount; i++)
                 {
-                    var c = new RawHttpClient(server.Port, receiveTimeoutMs: 3000);
+                    var c = new RawHttpClient(server.Port);
+                    c.Send("POST /api/v1/measurements HTTP/1.1\r\nHost: probe\r\nContent-Length: 100\r\n\r\nab");
+                    stuck.Add(c);
+                    Thread.Sleep(50);
+                }
+
+                for (int i = 0; i < HttpServer.AcceptQueueCapacity; i++)
+                {
+                    var c = new RawHttpClient(server.Port, receiveTimeoutMs: 1500);
                     c.Send("GET / HTTP/1.1\r\n");
                     stuck.Add(c);
                     Thread.Sleep(50);
                 }
 
-                // The oldest waiting one gives way (408) to a client that sends its whole head; the handlers drop
-                // their partial heads after SlowHeadWhileOthersWaitMs, so the newcomer is served well within 5 s.
+                // A client with its whole head displaces the oldest waiting one, which gets 408 at once (well before
+                // any handler is free); the newcomer is served once the handlers are.
                 var watch = Stopwatch.StartNew();
-                using var newcomer = new RawHttpClient(server.Port, receiveTimeoutMs: 5000);
+                using var newcomer = new RawHttpClient(server.Port, receiveTimeoutMs: 6000);
                 newcomer.Send(Get);
+                HttpServerCurlTests.AssertJsonError(stuck[HttpServer.HandlerCount].ReadResponse(), 408, "request timeout");
+                long evictedMs = watch.ElapsedMilliseconds;
                 HttpResponseText response = newcomer.ReadResponse();
                 long servedMs = watch.ElapsedMilliseconds;
                 Assert.Equal(200, response.Status);
-                Assert.True(servedMs < 3000, "newcomer served after " + servedMs + " ms");
+                Assert.True(evictedMs < 1000, "oldest waiting connection evicted after " + evictedMs + " ms");
+                Assert.True(servedMs < 5000, "newcomer served after " + servedMs + " ms");
                 Assert.Equal(1, server.EvictedConnections);
                 Assert.Equal(0, server.RejectedConnections);
-                HttpServerCurlTests.AssertJsonError(stuck[HttpServer.HandlerCount].ReadResponse(), 408, "request timeout");
             }
             finally
             {

@@ -260,7 +260,31 @@ namespace Ipenergy.Probe.Protocols.Http
                 // Only this thread adds, so the slot just freed is the newcomer's.
                 _queue.TryAdd(client, now);
                 EvictedConnections++;
+                DiscardAvailable(slow);
                 Refuse(slow, _timeoutResponse);
+            }
+        }
+
+        // Reads what has arrived (never blocks: at most Available bytes), so the close after the 408 is a FIN,
+        // not a reset that could destroy the answer in flight.
+        private void DiscardAvailable(Socket client)
+        {
+            try
+            {
+                for (int i = 0; i < 4; i++)
+                {
+                    int available = client.Available;
+                    if (available <= 0)
+                    {
+                        return;
+                    }
+
+                    client.Receive(_peekBuffer, 0, available < _peekBuffer.Length ? available : _peekBuffer.Length, SocketFlags.None);
+                }
+            }
+            catch (Exception)
+            {
+                // Gone already.
             }
         }
 
