@@ -3,10 +3,12 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.RegularExpressions;
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
+using Ipenergy.Probe.Storage.Alarms;
 using Ipenergy.Probe.Tests.Unit.Snmp;
 using Xunit;
 using Xunit.Abstractions;
@@ -50,7 +52,16 @@ namespace Ipenergy.Probe.Tests.Snmp
             var source = new EprobeMibSource { Latest = EprobeMibFixture.Snapshot(3, new[] { "A" }) };
             var live = new EprobeMibLiveConfig(EprobeMibFixture.Config());
             var clock = new EprobeMibClock { UtcNow = EprobeMibFixture.SnapshotTime };
-            IMibSubtree[] subtrees = EprobeMib.CreateSubtrees(source, live, new DeviceIdentity("MPP3", "", "0.6.0", "S1"), clock);
+
+            // Active alarms, so that every column of eprobeActiveAlarmTable has cells.
+            var journal = new AlarmJournal(null);
+            journal.Open();
+            journal.Append(EprobeMibAlarmNotificationTests.Entry(AlarmCodes.EventRaised, AlarmCodes.SourceCircuit, 1, AlarmCodes.LoadHigh,
+                AlarmCodes.LevelWarning, AlarmCodes.LevelNormal, 85.0, 80.0, 0));
+            journal.Append(EprobeMibAlarmNotificationTests.Entry(AlarmCodes.EventRaised, AlarmCodes.SourcePhase, 0, AlarmCodes.UnderVoltage,
+                AlarmCodes.LevelCritical, AlarmCodes.LevelNormal, 190.0, 195.5, 0));
+            Assert.True(journal.Acknowledge(1, "admin", EprobeMibFixture.SnapshotTime));
+            IMibSubtree[] subtrees = EprobeMib.CreateSubtrees(source, live, new DeviceIdentity("MPP3", "", "0.6.0", "S1"), clock, journal);
             var tree = new MibTree(subtrees);
 
             var served = new Dictionary<string, byte>();
@@ -124,6 +135,8 @@ namespace Ipenergy.Probe.Tests.Snmp
                 { "eprobeAlarmLevel", EprobeMibLayout.AlarmLevel },
                 { "eprobeAlarmValue", EprobeMibLayout.AlarmValue },
                 { "eprobeAlarmThreshold", EprobeMibLayout.AlarmThreshold },
+                { "eprobeAlarmCondition", EprobeMibLayout.AlarmCondition },
+                { "eprobeAlarmId", EprobeMibLayout.AlarmId },
             };
             foreach (KeyValuePair<string, uint> pair in expected)
             {
@@ -132,6 +145,23 @@ namespace Ipenergy.Probe.Tests.Snmp
             }
 
             Assert.Equal(expected.Count, objects.Values.Count(o => o.Access == "accessible-for-notify"));
+            Assert.Equal(EprobeAlarmNotification.VarbindCount, expected.Count);
+
+            // The notifications carry exactly these objects, in the order EprobeAlarmNotification adds them.
+            string text = WithoutStringsAndComments(File.ReadAllText(EprobeMibTools.MibFile));
+            string[] order = expected.OrderBy(p => p.Value).Select(p => p.Key).ToArray();
+            foreach (string notification in new[] { "eprobeAlarmRaised", "eprobeAlarmCleared" })
+            {
+                Match m = Regex.Match(text, "^" + notification + @"\s+NOTIFICATION-TYPE\s+OBJECTS\s*\{([^}]*)\}", Clauses);
+                Assert.True(m.Success, notification + " not found");
+                string[] listed = m.Groups[1].Value.Split(new[] { ',', ' ', '\n', '\r', '\t' }, StringSplitOptions.RemoveEmptyEntries);
+                Assert.Equal(order, listed);
+            }
+
+            Assert.Equal(string.Join(".", EprobeMibLayout.ActiveAlarmEntry), nodes["eprobeActiveAlarmEntry"]);
+            Assert.Equal(string.Join(".", EprobeMibLayout.AlarmStatus), nodes["eprobeAlarmStatus"]);
+            Assert.Equal(string.Join(".", EprobeMibLayout.ActiveAlarmEntry) + ".1", objects["eprobeActiveAlarmId"].Oid);
+            Assert.Equal("not-accessible", objects["eprobeActiveAlarmId"].Access);
         }
 
         [Fact]
@@ -163,6 +193,28 @@ namespace Ipenergy.Probe.Tests.Snmp
                 { "warning", EprobeMibLayout.LevelWarning },
                 { "critical", EprobeMibLayout.LevelCritical },
             });
+
+            // Conditions: the configuration's names (AlarmCodes.ConditionName) numbered from 1.
+            var conditions = new Dictionary<string, int>();
+            for (int c = 0; c < AlarmCodes.ConditionCount; c++)
+            {
+                conditions[AlarmCodes.ConditionName(c)] = EprobeAlarmQuantities.ConditionOf(c);
+            }
+
+            AssertEnumeration(objects, "eprobeAlarmCondition", conditions);
+
+            // The table's columns enumerate the same values as the notification objects.
+            foreach (string column in new[] { "SourceKind", "Condition", "Quantity", "Level" })
+            {
+                Assert.Equal(objects["eprobeAlarm" + column].Syntax, objects["eprobeActiveAlarm" + column].Syntax);
+            }
+
+            Assert.Equal(AlarmCodes.SourceDevice, EprobeMibLayout.SourceDevice);
+            Assert.Equal(AlarmCodes.SourcePhase, EprobeMibLayout.SourcePhase);
+            Assert.Equal(AlarmCodes.SourceChannel, EprobeMibLayout.SourceChannel);
+            Assert.Equal(AlarmCodes.SourceCircuit, EprobeMibLayout.SourceCircuit);
+            Assert.Equal(AlarmCodes.LevelWarning, EprobeMibLayout.LevelWarning);
+            Assert.Equal(AlarmCodes.LevelCritical, EprobeMibLayout.LevelCritical);
             AssertEnumeration(objects, "eprobeChannelPhase", new Dictionary<string, int>
             {
                 { "l1", EprobeMibLayout.ChannelPhaseL1 },
@@ -288,6 +340,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             {
                 case "DisplayString":
                 case "SnmpAdminString":
+                case "DateAndTime":
                 case "OCTET":
                     return SnmpType.OctetString;
                 case "Integer32":

@@ -186,8 +186,9 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
                 count++;
             }
 
-            // 12 scalars + 7 × 3 phase cells + 18 × 3 channel cells + 14 × 1 circuit cells.
-            Assert.AreEqual(12 + 21 + 54 + 14, count);
+            // 12 scalars + 7 × 3 phase cells + 18 × 3 channel cells + 14 × 1 circuit cells + no active
+            // alarm (no journal) + 4 alarm counts.
+            Assert.AreEqual(12 + 21 + 54 + 14 + 4, count);
 
             // Column order: the last row of a column is followed by the first row of the next column.
             GetNext(Cell(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLabel, 3));
@@ -218,9 +219,13 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             AssertName(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitMaxCurrent, 3);
             GetNext(Cell(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitMaxCurrent, 3));
             AssertName(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitLoad, 1);
-            // Past the last cell of the circuit table: nothing more in the e-Probe's subtrees.
+            // Past the last cell of the circuit table: the active-alarm table is empty (no journal), so the
+            // alarm counts follow, and after them nothing more in the e-Probe's subtrees.
+            GetNext(Cell(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitEnergyExport, 3));
+            AssertName(EprobeMibLayout.AlarmStatus, EprobeMibLayout.ActiveAlarmCount, 0);
+            Assert.AreEqual(0u, _value.Unsigned);
             _tree.BeginRequest();
-            uint[] last = Cell(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitEnergyExport, 3);
+            uint[] last = Cell(EprobeMibLayout.AlarmStatus, EprobeMibLayout.AlarmEventsTotal, 0);
             Assert.IsFalse(_tree.GetNext(last, last.Length, _next, _value));
             // Channel rows come from the 18-channel configuration.
             AssertInteger(EprobeMibLayout.Device, EprobeMibLayout.DeviceChannelCount, 0, 18);

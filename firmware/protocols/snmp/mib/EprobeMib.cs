@@ -1,6 +1,7 @@
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Storage.Alarms;
 
 namespace Ipenergy.Probe.Protocols.Snmp.Mib
 {
@@ -15,13 +16,26 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         /// </summary>
         public static IMibSubtree[] CreateSubtrees(IMeasurementSource source, ILiveConfig live, DeviceIdentity identity, IClock clock)
         {
+            return CreateSubtrees(source, live, identity, clock, null);
+        }
+
+        /// <summary>
+        /// As above, plus eprobeActiveAlarmTable and eprobeAlarmStatus read from journal (opened; null: an
+        /// empty table and zero counts).
+        /// </summary>
+        public static IMibSubtree[] CreateSubtrees(IMeasurementSource source, ILiveConfig live, DeviceIdentity identity, IClock clock,
+            AlarmJournal journal)
+        {
             EprobeConfigChange change = new EprobeConfigChange(live);
+            EprobeActiveAlarms alarms = new EprobeActiveAlarms(journal);
             return new IMibSubtree[]
             {
                 new EprobeDeviceGroup(source, live, identity, clock, change),
                 new EprobePhaseTable(source),
                 new EprobeChannelTable(source, live, change),
                 new EprobeCircuitTable(source, live, change),
+                new EprobeActiveAlarmTable(alarms, live),
+                new EprobeAlarmStatusGroup(alarms),
             };
         }
     }

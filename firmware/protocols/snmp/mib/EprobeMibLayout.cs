@@ -92,6 +92,38 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public const uint AlarmLevel = 5;
         public const uint AlarmValue = 6;
         public const uint AlarmThreshold = 7;
+        public const uint AlarmCondition = 8;
+        public const uint AlarmId = 9;
+
+        /// <summary>eprobeActiveAlarmEntry = objects.6.1 (index column 1, eprobeActiveAlarmId, is not-accessible).</summary>
+        public static readonly uint[] ActiveAlarmEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 6), 1);
+
+        public const uint ActiveAlarmSourceKind = 2;
+        public const uint ActiveAlarmSourceIndex = 3;
+        public const uint ActiveAlarmSourceName = 4;
+        public const uint ActiveAlarmCondition = 5;
+        public const uint ActiveAlarmQuantity = 6;
+        public const uint ActiveAlarmLevel = 7;
+        public const uint ActiveAlarmValue = 8;
+        public const uint ActiveAlarmThreshold = 9;
+        public const uint ActiveAlarmRaisedTime = 10;
+        public const uint ActiveAlarmAcknowledged = 11;
+        public const uint ActiveAlarmAckUser = 12;
+
+        public static readonly uint[] ActiveAlarmColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 };
+
+        /// <summary>eprobeAlarmStatus = objects.7: scalars status.s.0.</summary>
+        public static readonly uint[] AlarmStatus = ObjectId.Append(EprobeOids.Objects, 7);
+
+        public const uint ActiveAlarmCount = 1;
+        public const uint ActiveWarningCount = 2;
+        public const uint ActiveCriticalCount = 3;
+        public const uint AlarmEventsTotal = 4;
+
+        public static readonly uint[] AlarmStatusScalars = new uint[] { 1, 2, 3, 4 };
+
+        /// <summary>eprobeAlarmCondition values = AlarmCodes condition + this.</summary>
+        public const int ConditionOffset = 1;
 
         /// <summary>eprobeAlarmSourceKind values.</summary>
         public const int SourceDevice = 1;
