@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Hal;
 using System;
 using System.IO;
@@ -51,7 +52,10 @@ namespace Ipenergy.Probe.Tests.Modbus
             csv.Append("address,region,index,name,type,registers,unit,access,description\n");
             Rows(csv, VendorMapLayout.Header, VendorMapLayout.HeaderAddress, 0, 1, "header");
             Rows(csv, VendorMapLayout.Phase, VendorMapLayout.PhaseAddress, VendorMapLayout.PhaseStride, VendorMapLayout.PhaseCount, "phase");
+            Rows(csv, VendorMapLayout.AlarmRow, VendorMapLayout.PhaseAlarmAddress, VendorMapLayout.AlarmRowStride, VendorMapLayout.PhaseCount, "phase-alarm");
+            Rows(csv, VendorMapLayout.AlarmRow, VendorMapLayout.ChannelAlarmAddress, VendorMapLayout.AlarmRowStride, Channels, "channel-alarm");
             Rows(csv, VendorMapLayout.Channel, VendorMapLayout.ChannelAddress, VendorMapLayout.ChannelStride, Channels, "channel");
+            Rows(csv, VendorMapLayout.AlarmRow, VendorMapLayout.CircuitAlarmAddress, VendorMapLayout.AlarmRowStride, VendorMapLayout.MaxCircuits, "circuit-alarm");
             Rows(csv, VendorMapLayout.Circuit, VendorMapLayout.CircuitAddress, VendorMapLayout.CircuitStride, VendorMapLayout.MaxCircuits, "circuit");
             foreach (ConfigRow row in ConfigRows())
             {
@@ -146,18 +150,29 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("| Addresses | Content | Record length |\n|---|---|---|\n");
             md.Append("| " + VendorMapLayout.HeaderAddress + "-" + (VendorMapLayout.HeaderAddress + VendorMapLayout.HeaderLength - 1) + " | Device header | " + VendorMapLayout.HeaderLength + " |\n");
             md.Append("| " + VendorMapLayout.PhaseAddress + "-" + (VendorMapLayout.PhaseAddress + VendorMapLayout.PhaseCount * VendorMapLayout.PhaseStride - 1) + " | Phases L1, L2, L3 | " + VendorMapLayout.PhaseStride + " |\n");
+            md.Append("| " + VendorMapLayout.PhaseAlarmAddress + "-" + (VendorMapLayout.PhaseAlarmAddress + VendorMapLayout.PhaseCount * VendorMapLayout.AlarmRowStride - 1)
+                + " | Phase alarm rows L1, L2, L3 | " + VendorMapLayout.AlarmRowStride + " |\n");
+            md.Append("| " + VendorMapLayout.ChannelAlarmAddress + "-" + (VendorMapLayout.ChannelAlarmAddress + 3 * VendorMapLayout.AlarmRowStride - 1) + " (MPP3), -"
+                + (VendorMapLayout.ChannelAlarmAddress + 18 * VendorMapLayout.AlarmRowStride - 1) + " (MPP18) | Channel alarm rows, channel n at "
+                + VendorMapLayout.ChannelAlarmAddress + " + " + VendorMapLayout.AlarmRowStride + " x (n - 1) | " + VendorMapLayout.AlarmRowStride + " |\n");
             md.Append("| " + VendorMapLayout.ChannelAddress + "-" + (VendorMapLayout.ChannelAddress + 3 * VendorMapLayout.ChannelStride - 1) + " (MPP3), -"
                 + (VendorMapLayout.ChannelAddress + 18 * VendorMapLayout.ChannelStride - 1) + " (MPP18) | CT channels 1-N, channel n at "
                 + VendorMapLayout.ChannelAddress + " + " + VendorMapLayout.ChannelStride + " x (n - 1) | " + VendorMapLayout.ChannelStride + " |\n");
+            md.Append("| " + VendorMapLayout.CircuitAlarmAddress + "- | Circuit alarm rows (at most " + VendorMapLayout.MaxCircuits + "), circuit c at "
+                + VendorMapLayout.CircuitAlarmAddress + " + " + VendorMapLayout.AlarmRowStride + " x (c - 1) | " + VendorMapLayout.AlarmRowStride + " |\n");
             md.Append("| " + VendorMapLayout.CircuitAddress + "- | Configured circuits in configuration order (at most " + VendorMapLayout.MaxCircuits
                 + "), circuit c at " + VendorMapLayout.CircuitAddress + " + " + VendorMapLayout.CircuitStride + " x (c - 1) | " + VendorMapLayout.CircuitStride + " |\n");
             md.Append("| " + ConfigRegisterMap.BaseAddress + "-" + (ConfigRegisterMap.BaseAddress + ConfigRegisterMap.Length - 1) + " | Writable configuration block | |\n");
             md.Append("| " + SunSpecMap.BaseAddress + "- | SunSpec device map | |\n\n");
             md.Append("Everything between these ranges is a hole (exception 02). All vendor registers are read-only.\n\n");
+            md.Append("Map version " + VendorMapLayout.Version + " (register " + VendorMapLayout.HeaderAddress + "): the version goes up whenever registers are added or\n");
+            md.Append("change meaning; existing addresses never move. Version 2 added the alarm registers (header 1016-1023 and\n");
+            md.Append("the alarm rows) and made the alarm bitfield at 1004 real.\n\n");
             Table(md, "Device header", VendorMapLayout.Header, VendorMapLayout.HeaderAddress, "Address");
             Table(md, "Phase record (L1 at " + VendorMapLayout.PhaseAddress + ")", VendorMapLayout.Phase, 0, "Offset");
             Table(md, "Channel record (channel 1 at " + VendorMapLayout.ChannelAddress + ")", VendorMapLayout.Channel, 0, "Offset");
             Table(md, "Circuit record (circuit 1 at " + VendorMapLayout.CircuitAddress + ")", VendorMapLayout.Circuit, 0, "Offset");
+            AlarmSections(md);
             md.Append("## Configuration block\n\n");
             md.Append("Writes are locked by default: functions 06 and 16 answer exception 01 until an administrator sets\n");
             md.Append("`modbus.writesUnlocked` to true (HTTP `PUT /api/v1/config`). Even then each writing client needs the\n");
@@ -180,7 +195,7 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("generated from the official definitions in `tools/sunspec/` (`tools/sunspec/generate-layout`).\n\n");
             md.Append("Implemented points: A and AphA-C (sum of the conductors), PhV (mean) and PhVphA-C, Hz, W/VA/VAR/PF\n");
             md.Append("totals (the circuit's values) and per phase (the channels), TotWhImp/TotWhExp total and per phase\n");
-            md.Append("(whole Wh from the integer counters, floored), Evt = 0. Each group shares a scale factor chosen per read\n");
+            md.Append("(whole Wh from the integer counters, floored), Evt from the active alarms (see below). Each group shares a scale factor chosen per read\n");
             md.Append("as the smallest from 0.01 A, 0.1 V, 0.01 Hz, 0.1 W/VA/var, 0.01 % PF, 1 Wh at which the group's largest value\n");
             md.Append("fits. Line-to-line voltages, VAh and varh counters and unused phases read as \"not implemented\"\n");
             md.Append("(int16/sunssf 0x8000, uint16 0xFFFF, acc32 0, bitfield32 0xFFFFFFFF); before the first measured second\n");
@@ -193,7 +208,49 @@ namespace Ipenergy.Probe.Tests.Modbus
                     + " | " + SunSpecModel203.PointTypes[i] + " | " + SunSpecModel203.PointSizes[i] + " |\n");
             }
 
+            md.Append("\n### Evt (meter events)\n\n");
+            md.Append("A meter's Evt (bitfield32) shows the alarms active at warning or above on the sources behind it: its\n");
+            md.Append("circuit, its CT channels, the phases those channels use and the device itself (frequency, voltage\n");
+            md.Append("unbalance); with no circuit configured, the meter's channel and its phase. Bit numbers are the symbols'\n");
+            md.Append("values in `tools/sunspec/model_20x.json` (the same in models 201-204):\n\n");
+            md.Append("| Bit | Symbol | Set while |\n|---|---|---|\n");
+            md.Append("| " + SunSpecAlarmEvents.PowerFailureBit + " | M_EVENT_Power_Failure | phaseLost |\n");
+            md.Append("| " + SunSpecAlarmEvents.UnderVoltageBit + " | M_EVENT_Under_Voltage | underVoltage |\n");
+            md.Append("| " + SunSpecAlarmEvents.LowPfBit + " | M_EVENT_Low_PF | never: there is no power factor alarm rule |\n");
+            md.Append("| " + SunSpecAlarmEvents.OverCurrentBit + " | M_EVENT_Over_Current | overCurrent (any level), or loadHigh at critical |\n");
+            md.Append("| " + SunSpecAlarmEvents.OverVoltageBit + " | M_EVENT_Over_Voltage | overVoltage |\n");
+            md.Append("| 7 | M_EVENT_Missing_Sensor | never |\n");
+            for (int k = 0; k < SunSpecAlarmEvents.OemConditions.Length; k++)
+            {
+                md.Append("| " + (SunSpecAlarmEvents.FirstOemBit + k) + " | M_EVENT_OEM" + (k + 1).ToString("00") + " | "
+                    + AlarmCodes.ConditionName(SunSpecAlarmEvents.OemConditions[k]) + " (any level) |\n");
+            }
+
+            md.Append("\nOther bits read 0.\n");
             return md.ToString();
+        }
+
+        private static void AlarmSections(StringBuilder md)
+        {
+            md.Append("## Alarm rows (phase L1 at " + VendorMapLayout.PhaseAlarmAddress + ", channel 1 at " + VendorMapLayout.ChannelAlarmAddress
+                + ", circuit 1 at " + VendorMapLayout.CircuitAlarmAddress + ")\n\n");
+            md.Append("The phase, channel and circuit records have no free register, so each source's alarm state is a\n");
+            md.Append("row of its own in the hole next to its records. A row's level equals the highest level of the source's\n");
+            md.Append("active alarms (the alarm journal's active table, as in HTTP and SNMP).\n\n");
+            Table(md, "Alarm row layout", VendorMapLayout.AlarmRow, 0, "Offset");
+            md.Append("## Alarm conditions\n\n");
+            md.Append("Bit c of every alarm bitfield (1004, 1020, 1023 and the rows' `alarms`) is set while an alarm of\n");
+            md.Append("condition c is active at warning or above (1020: at critical) on a source it covers. Active means raised\n");
+            md.Append("and not yet cleared (a latching alarm stays until acknowledged). Alarms survive reboots, so the\n");
+            md.Append("registers are filled before the first measured second too.\n\n");
+            md.Append("| Bit | Condition | Source | Value unit |\n|---|---|---|---|\n");
+            for (int c = 0; c < AlarmCodes.ConditionCount; c++)
+            {
+                md.Append("| " + c + " | " + AlarmCodes.ConditionName(c) + " | " + AlarmCodes.SourceName(AlarmCodes.SourceOf(c)) + " | "
+                    + AlarmCodes.Unit(c) + " |\n");
+            }
+
+            md.Append('\n');
         }
 
         private static void Table(StringBuilder md, string title, VendorField[] fields, int baseAddress, string column)

@@ -29,11 +29,11 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
         {
             SetUp();
             Assert.AreEqual(0, ReadAt(1000, VendorMapLayout.HeaderLength));
-            Assert.AreEqual(1, MapFixtures.Word(_buffer, 0), "map version");
+            Assert.AreEqual(2, MapFixtures.Word(_buffer, 0), "map version (2: alarm registers)");
             Assert.AreEqual(6, MapFixtures.Word(_buffer, 1));
             Assert.AreEqual(2, MapFixtures.Word(_buffer, 2));
             Assert.AreEqual(1, MapFixtures.Word(_buffer, 3), "measuring");
-            Assert.AreEqual(0L, MapFixtures.UInt32At(_buffer, 4), "alarm placeholder");
+            Assert.AreEqual(0L, MapFixtures.UInt32At(_buffer, 4), "no alarm journal: no alarm bits");
             Assert.AreEqual(42L, MapFixtures.Int64At(_buffer, 6));
             Assert.AreEqual(1795575600L, MapFixtures.UInt32At(_buffer, 10), "2026-11-25T03:00:00Z");
             MapFixtures.Near(50.02, MapFixtures.FloatAt(_buffer, 12), 1e-5, "frequency");
@@ -119,8 +119,8 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
         {
             SetUp();
             Assert.AreEqual(2, ReadAt(999, 1));
-            Assert.AreEqual(2, ReadAt(1016, 1), "after the header");
-            Assert.AreEqual(2, ReadAt(1015, 2), "header into the hole");
+            Assert.AreEqual(2, ReadAt(1024, 1), "after the header");
+            Assert.AreEqual(2, ReadAt(1023, 2), "header into the hole");
             Assert.AreEqual(2, ReadAt(1135, 2), "phases into the hole");
             Assert.AreEqual(2, ReadAt(1200 + 6 * 40, 1), "channel 7 on a 6-channel board");
             Assert.AreEqual(2, ReadAt(1439, 2));
@@ -145,7 +145,7 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
         {
             SetUp();
             _source.Latest = null;
-            Assert.AreEqual(0, ReadAt(1000, 16));
+            Assert.AreEqual(0, ReadAt(1000, VendorMapLayout.HeaderLength));
             Assert.AreEqual(0, MapFixtures.Word(_buffer, 3), "not measuring yet");
             Assert.AreEqual(0x7FC0, MapFixtures.Word(_buffer, 12));
             Assert.AreEqual(0, ReadAt(1200, 40));
@@ -163,6 +163,13 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             CheckRecord(VendorMapLayout.Phase, VendorMapLayout.PhaseStride, "phase");
             CheckRecord(VendorMapLayout.Channel, VendorMapLayout.ChannelStride, "channel");
             CheckRecord(VendorMapLayout.Circuit, VendorMapLayout.CircuitStride, "circuit");
+            CheckRecord(VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRowStride, "alarm row");
+            Assert.IsTrue(VendorMapLayout.HeaderAddress + VendorMapLayout.HeaderLength <= VendorMapLayout.PhaseAddress, "header before the phases");
+            Assert.IsTrue(VendorMapLayout.PhaseAddress + 3 * VendorMapLayout.PhaseStride <= VendorMapLayout.PhaseAlarmAddress, "phase alarms after the phases");
+            Assert.IsTrue(VendorMapLayout.PhaseAlarmAddress + 3 * VendorMapLayout.AlarmRowStride <= VendorMapLayout.ChannelAlarmAddress, "channel alarms after the phase alarms");
+            Assert.IsTrue(VendorMapLayout.ChannelAlarmAddress + VendorMapLayout.MaxAlarmChannels * VendorMapLayout.AlarmRowStride <= VendorMapLayout.ChannelAddress, "channel alarms before the channels");
+            Assert.IsTrue(VendorMapLayout.ChannelAddress + 18 * VendorMapLayout.ChannelStride <= VendorMapLayout.CircuitAlarmAddress, "circuit alarms after 18 channels");
+            Assert.IsTrue(VendorMapLayout.CircuitAlarmAddress + VendorMapLayout.MaxCircuits * VendorMapLayout.AlarmRowStride <= VendorMapLayout.CircuitAddress, "circuit alarms before the circuits");
             Assert.IsTrue(VendorMapLayout.ChannelAddress + 18 * VendorMapLayout.ChannelStride <= VendorMapLayout.CircuitAddress, "18 channels fit");
             Assert.IsTrue(VendorMapLayout.CircuitAddress + VendorMapLayout.MaxCircuits * VendorMapLayout.CircuitStride <= ConfigRegisterMap.BaseAddress, "circuits stay below the config block");
         }

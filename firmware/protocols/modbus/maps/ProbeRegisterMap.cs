@@ -1,6 +1,7 @@
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Storage.Alarms;
 
 namespace Ipenergy.Probe.Protocols.Modbus.Maps
 {
@@ -14,9 +15,16 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public static CompositeRegisterMap Create(IMeasurementSource source, MeterConfig config, IModbusConfigStore store,
             IClock clock, DeviceIdentity identity, int unitId)
         {
-            VendorMap vendor = new VendorMap(source, config.Channels.Length, config.Circuits.Length);
+            return Create(source, config, store, clock, identity, unitId, null);
+        }
+
+        /// <param name="alarms">The alarm journal behind the vendor alarm registers and the SunSpec Evt points; null: they read 0.</param>
+        public static CompositeRegisterMap Create(IMeasurementSource source, MeterConfig config, IModbusConfigStore store,
+            IClock clock, DeviceIdentity identity, int unitId, AlarmJournal alarms)
+        {
+            VendorMap vendor = new VendorMap(source, config.Channels.Length, config.Circuits.Length, alarms);
             ConfigRegisterMap settings = new ConfigRegisterMap(store, clock);
-            SunSpecMap sunSpec = new SunSpecMap(source, config, identity, unitId);
+            SunSpecMap sunSpec = new SunSpecMap(source, config, identity, unitId, alarms);
             return CompositeRegisterMap.ForProbe(vendor, settings, sunSpec);
         }
     }

@@ -2,6 +2,7 @@ using Ipenergy.Probe.Hal;
 using System;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Storage.Alarms;
 
 namespace Ipenergy.Probe.Protocols.Modbus.Maps
 {
@@ -13,6 +14,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
     /// from the official model definitions. Integer points carry per-read scale factors chosen so the
     /// largest value of a group fits; points we do not measure read as SunSpec "not implemented".
     /// Read-only (DA included): every write answers 2. Functions 03 and 04 read the same registers.
+    /// Each meter's Evt shows the active alarms behind it (SunSpecAlarmEvents), from the alarm journal.
     /// </summary>
     public sealed class SunSpecMap : IRegisterMap
     {
@@ -27,18 +29,28 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         private readonly int[][] _meterChannels;
         private readonly int[] _meterCircuit;
         private readonly int[] _meterStart;
+        private readonly int[] _meterPhases;
+        private readonly ModbusAlarmState _alarms;
         private readonly SunSpecMeterRenderer _renderer = new SunSpecMeterRenderer();
         private readonly object _lock = new object();
 
         /// <param name="unitId">Reported in the common model's DA point.</param>
         public SunSpecMap(IMeasurementSource source, MeterConfig config, DeviceIdentity identity, int unitId)
+            : this(source, config, identity, unitId, null)
+        {
+        }
+
+        /// <param name="journal">Alarm journal for the meters' Evt points; null: Evt reads 0.</param>
+        public SunSpecMap(IMeasurementSource source, MeterConfig config, DeviceIdentity identity, int unitId, AlarmJournal journal)
         {
             _source = source;
+            _alarms = new ModbusAlarmState(journal, config.Channels.Length, config.Circuits.Length);
             int meters = config.Circuits.Length > 0 ? config.Circuits.Length : config.Channels.Length;
             _meterModel = new int[meters];
             _meterChannels = new int[meters][];
             _meterCircuit = new int[meters];
             _meterStart = new int[meters];
+            _meterPhases = new int[meters];
             int at = MarkerLength + SunSpecModel1.BlockLength;
             for (int m = 0; m < meters; m++)
             {
@@ -56,6 +68,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
                     _meterCircuit[m] = -1;
                 }
 
+                _meterPhases[m] = PhaseMask(config, _meterChannels[m]);
                 _meterStart[m] = at;
                 at += _meterModel[m] == SunSpecModel203.ModelId ? SunSpecModel203.BlockLength : SunSpecModel201.BlockLength;
             }
@@ -108,13 +121,15 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             MeasurementSnapshot snapshot = _source.Latest;
             lock (_lock)
             {
+                _alarms.Scan();
                 for (int m = 0; m < _meterStart.Length; m++)
                 {
                     int blockStart = _meterStart[m];
                     int blockEnd = m + 1 < _meterStart.Length ? _meterStart[m + 1] : _image.Length - EndLength;
                     if (blockStart < from + count && blockEnd > from)
                     {
-                        _renderer.Render(snapshot, _meterModel[m], _meterChannels[m], _meterCircuit[m], _image, blockStart);
+                        uint evt = SunSpecAlarmEvents.ForMeter(_alarms, _meterCircuit[m] + 1, _meterChannels[m], _meterPhases[m]);
+                        _renderer.Render(snapshot, _meterModel[m], _meterChannels[m], _meterCircuit[m], evt, _image, blockStart);
                     }
                 }
 
@@ -127,6 +142,25 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public int Write(int start, int count, byte[] src, int srcOffset)
         {
             return 2;
+        }
+
+        /// <summary>Bit p set when one of the channels measures on phase p (its voltage alarms concern the meter).</summary>
+        private static int PhaseMask(MeterConfig config, int[] channels)
+        {
+            int mask = 0;
+            for (int i = 0; i < channels.Length; i++)
+            {
+                for (int c = 0; c < config.Channels.Length; c++)
+                {
+                    int phase = config.Channels[c].Phase;
+                    if (config.Channels[c].Number == channels[i] && phase >= 0 && phase < 3)
+                    {
+                        mask |= 1 << phase;
+                    }
+                }
+            }
+
+            return mask;
         }
     }
 }

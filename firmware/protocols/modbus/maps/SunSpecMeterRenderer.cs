@@ -30,10 +30,15 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         public void Render(MeasurementSnapshot snapshot, int model, int[] channels, int circuitIndex, ushort[] image, int at)
         {
+            Render(snapshot, model, channels, circuitIndex, 0, image, at);
+        }
+
+        /// <param name="evt">The Evt bitfield (SunSpecAlarmEvents), written even without a snapshot.</param>
+        public void Render(MeasurementSnapshot snapshot, int model, int[] channels, int circuitIndex, uint evt, ushort[] image, int at)
+        {
             ushort[] blank = Select(model);
             Array.Copy(blank, 0, image, at, blank.Length);
-            image[at + _evt] = 0; // Evt: no events reported (alarms come with issue 8)
-            image[at + _evt + 1] = 0;
+            RegisterWords.PutUInt32(image, at + _evt, evt);
             if (snapshot == null)
             {
                 return;

@@ -1,12 +1,16 @@
 using System;
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Storage.Alarms;
 
 namespace Ipenergy.Probe.Protocols.Modbus.Maps
 {
     /// <summary>
     /// The flat vendor map laid out by VendorMapLayout (from 1000). A read must lie inside one region
     /// (else 2) and is filled from one snapshot; before the first snapshot floats read NaN and integers 0.
-    /// Functions 03 and 04 read the same registers. Read-only: every write answers 2.
+    /// Functions 03 and 04 read the same registers. Read-only: every write answers 2. Alarm registers
+    /// (header 1004, 1016…1023 and the alarm rows) come from the alarm journal's active table, scanned once
+    /// per read that touches them; without a journal they read 0.
     /// </summary>
     public sealed class VendorMap : IRegisterMap
     {
@@ -14,10 +18,14 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         private const int RegionPhase = 1;
         private const int RegionChannel = 2;
         private const int RegionCircuit = 3;
+        private const int RegionPhaseAlarm = 4;
+        private const int RegionChannelAlarm = 5;
+        private const int RegionCircuitAlarm = 6;
 
         private readonly IMeasurementSource _source;
         private readonly int _channelCount;
         private readonly int _circuitCount;
+        private readonly ModbusAlarmState _alarms;
         private readonly int[] _regionAddress;
         private readonly int[] _regionStride;
         private readonly int[] _regionRecords;
@@ -27,14 +35,31 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         /// <param name="circuitCount">Configured circuits (more than VendorMapLayout.MaxCircuits are left out).</param>
         public VendorMap(IMeasurementSource source, int channelCount, int circuitCount)
+            : this(source, channelCount, circuitCount, null)
+        {
+        }
+
+        /// <param name="journal">Alarm journal whose active alarms the alarm registers show; null: they read 0.</param>
+        public VendorMap(IMeasurementSource source, int channelCount, int circuitCount, AlarmJournal journal)
         {
             _source = source;
             _channelCount = channelCount;
             _circuitCount = circuitCount > VendorMapLayout.MaxCircuits ? VendorMapLayout.MaxCircuits : circuitCount;
-            _regionAddress = new int[] { VendorMapLayout.HeaderAddress, VendorMapLayout.PhaseAddress, VendorMapLayout.ChannelAddress, VendorMapLayout.CircuitAddress };
-            _regionStride = new int[] { VendorMapLayout.HeaderLength, VendorMapLayout.PhaseStride, VendorMapLayout.ChannelStride, VendorMapLayout.CircuitStride };
-            _regionRecords = new int[] { 1, VendorMapLayout.PhaseCount, _channelCount, _circuitCount };
-            _regionFields = new VendorField[][] { VendorMapLayout.Header, VendorMapLayout.Phase, VendorMapLayout.Channel, VendorMapLayout.Circuit };
+            int alarmChannels = channelCount > VendorMapLayout.MaxAlarmChannels ? VendorMapLayout.MaxAlarmChannels : channelCount;
+            _alarms = new ModbusAlarmState(journal, alarmChannels, _circuitCount);
+            int row = VendorMapLayout.AlarmRowStride;
+            _regionAddress = new int[]
+            {
+                VendorMapLayout.HeaderAddress, VendorMapLayout.PhaseAddress, VendorMapLayout.ChannelAddress, VendorMapLayout.CircuitAddress,
+                VendorMapLayout.PhaseAlarmAddress, VendorMapLayout.ChannelAlarmAddress, VendorMapLayout.CircuitAlarmAddress,
+            };
+            _regionStride = new int[] { VendorMapLayout.HeaderLength, VendorMapLayout.PhaseStride, VendorMapLayout.ChannelStride, VendorMapLayout.CircuitStride, row, row, row };
+            _regionRecords = new int[] { 1, VendorMapLayout.PhaseCount, _channelCount, _circuitCount, VendorMapLayout.PhaseCount, alarmChannels, _circuitCount };
+            _regionFields = new VendorField[][]
+            {
+                VendorMapLayout.Header, VendorMapLayout.Phase, VendorMapLayout.Channel, VendorMapLayout.Circuit,
+                VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow,
+            };
         }
 
         public int ChannelCount { get { return _channelCount; } }
@@ -76,6 +101,11 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             int end = start + count;
             lock (_lock)
             {
+                if (region == RegionHeader || region >= RegionPhaseAlarm)
+                {
+                    _alarms.Scan();
+                }
+
                 int at = start;
                 while (at < end)
                 {
@@ -138,6 +168,18 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
                 case VendorQuantity.ChannelNumber:
                 case VendorQuantity.CircuitNumber:
                     return record + 1;
+
+                // Alarms are known without a measurement (the journal survives reboots).
+                case VendorQuantity.AlarmBits: return (uint)_alarms.Bits;
+                case VendorQuantity.CriticalAlarmBits: return (uint)_alarms.CriticalBits;
+                case VendorQuantity.AlarmLevel: return _alarms.HighestLevel;
+                case VendorQuantity.ActiveAlarmCount: return _alarms.ActiveCount;
+                case VendorQuantity.CriticalAlarmCount: return _alarms.CriticalCount;
+                case VendorQuantity.UnacknowledgedAlarmCount: return _alarms.UnacknowledgedCount;
+                case VendorQuantity.DeviceAlarmLevel: return _alarms.SourceLevel(AlarmCodes.SourceDevice, 0);
+                case VendorQuantity.DeviceAlarmBits: return _alarms.SourceBits(AlarmCodes.SourceDevice, 0);
+                case VendorQuantity.SourceAlarmLevel: return _alarms.SourceLevel(AlarmSource(region), AlarmSourceIndex(region, record));
+                case VendorQuantity.SourceAlarmBits: return _alarms.SourceBits(AlarmSource(region), AlarmSourceIndex(region, record));
             }
 
             if (s == null)
@@ -151,7 +193,6 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             switch (quantity)
             {
                 case VendorQuantity.DeviceStatus: return VendorMapLayout.StatusMeasuring;
-                case VendorQuantity.AlarmBits: return 0;
                 case VendorQuantity.Sequence: return s.Sequence;
                 case VendorQuantity.UnixTime: return UnixSeconds(s.Timestamp);
                 case VendorQuantity.PhasePresent: return phase != null && phase.Present ? 1 : 0;
@@ -248,6 +289,22 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
                 case VendorQuantity.CircuitExportWh: return k.ExportEnergyMilliWh / 1000.0;
                 default: return double.NaN;
             }
+        }
+
+        private static int AlarmSource(int region)
+        {
+            if (region == RegionPhaseAlarm)
+            {
+                return AlarmCodes.SourcePhase;
+            }
+
+            return region == RegionChannelAlarm ? AlarmCodes.SourceChannel : AlarmCodes.SourceCircuit;
+        }
+
+        /// <summary>Phases count from 0 in the journal; channel and circuit numbers from 1.</summary>
+        private static int AlarmSourceIndex(int region, int record)
+        {
+            return region == RegionPhaseAlarm ? record : record + 1;
         }
 
         /// <summary>value × 10 rounded half up, clamped to 0…65535 for a uint16 register.</summary>

@@ -3,24 +3,43 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
     /// <summary>
     /// The flat vendor map, the single source of truth for VendorMap and for tools/modbus/register-map.*
     /// (0-based protocol addresses; multi-register values most significant word first; all read-only).
-    /// Four regions, each a run of equal records with no gap inside; addresses between regions do not
+    /// Regions, each a run of equal records with no gap inside; addresses between regions do not
     /// exist (exception 2):
-    ///   1000…1015  device header (one record)
+    ///   1000…1023  device header (one record; 1016…1023 alarm summary since version 2)
     ///   1100…1135  phases L1, L2, L3 (12 registers each)
+    ///   1140…1145  phase alarm rows (2 registers each: level, condition bits)
+    ///   1150…      channel alarm rows 1…N (2 registers each: 1150…1155 on MPP3, 1150…1185 on MPP18)
     ///   1200…      CT channels 1…N (40 registers each: 1200…1319 on MPP3, 1200…1919 on MPP18)
+    ///   1930…      circuit alarm rows 1…M (2 registers each, at most MaxCircuits: up to 1991)
     ///   2000…      configured circuits in configuration order (32 registers each, at most MaxCircuits)
+    /// The phase, channel and circuit records have no free register left, so their alarm rows live in the
+    /// holes next to them. Versioning: Version goes up whenever registers are added or change meaning;
+    /// existing addresses never move (version 2 added the alarm registers and made 1004 real).
+    /// Alarm condition bits: bit c = AlarmCodes condition c (loadHigh = bit 0 … neutralCurrent = bit 10).
     /// </summary>
     public static class VendorMapLayout
     {
         public const int BaseAddress = 1000;
-        public const int Version = 1;
+        public const int Version = 2;
 
         public const int HeaderAddress = 1000;
-        public const int HeaderLength = 16;
+        public const int HeaderLength = 24;
 
         public const int PhaseAddress = 1100;
         public const int PhaseStride = 12;
         public const int PhaseCount = 3;
+
+        /// <summary>Alarm rows: level (0 normal, 1 warning, 2 critical) then the source's condition bits.</summary>
+        public const int AlarmRowStride = 2;
+
+        public const int PhaseAlarmAddress = 1140;
+
+        public const int ChannelAlarmAddress = 1150;
+
+        /// <summary>Channel alarm rows that fit below the channel region (1150…1199).</summary>
+        public const int MaxAlarmChannels = 25;
+
+        public const int CircuitAlarmAddress = 1930;
 
         public const int ChannelAddress = 1200;
         public const int ChannelStride = 40;
@@ -36,15 +55,29 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         public static readonly VendorField[] Header = new VendorField[]
         {
-            new VendorField(0, VendorRegisterType.UInt16, VendorQuantity.MapVersion, "mapVersion", "", "Version of this register map (1)"),
+            new VendorField(0, VendorRegisterType.UInt16, VendorQuantity.MapVersion, "mapVersion", "", "Version of this register map (2); it goes up when registers are added, addresses never move"),
             new VendorField(1, VendorRegisterType.UInt16, VendorQuantity.ChannelCount, "channelCount", "", "CT channels (3 on MPP3, 18 on MPP18)"),
             new VendorField(2, VendorRegisterType.UInt16, VendorQuantity.CircuitCount, "circuitCount", "", "Circuits in the circuit region"),
             new VendorField(3, VendorRegisterType.UInt16, VendorQuantity.DeviceStatus, "status", "bits", "Bit 0: measurements available (0 until the first second)"),
-            new VendorField(4, VendorRegisterType.UInt32, VendorQuantity.AlarmBits, "alarms", "bits", "Alarm bitfield (placeholder: 0 until alarms exist)"),
+            new VendorField(4, VendorRegisterType.UInt32, VendorQuantity.AlarmBits, "alarms", "bits", "Conditions active at warning or above on any source: bit c = alarm condition c (see Alarm conditions)"),
             new VendorField(6, VendorRegisterType.Int64, VendorQuantity.Sequence, "sequence", "", "Snapshot number (1, 2, 3 … per second since boot; 0 before the first)"),
             new VendorField(10, VendorRegisterType.UInt32, VendorQuantity.UnixTime, "timestamp", "s", "Device clock at the end of the second, Unix time (UTC)"),
             new VendorField(12, VendorRegisterType.Float32, VendorQuantity.SystemFrequency, "frequency", "Hz", "System frequency (reference phase)"),
             new VendorField(14, VendorRegisterType.Float32, VendorQuantity.VoltageUnbalance, "voltageUnbalance", "%", "Voltage unbalance u2 (negative / positive sequence)"),
+            new VendorField(16, VendorRegisterType.UInt16, VendorQuantity.AlarmLevel, "alarmLevel", "", "Highest level of the active alarms: 0 normal, 1 warning, 2 critical"),
+            new VendorField(17, VendorRegisterType.UInt16, VendorQuantity.ActiveAlarmCount, "activeAlarmCount", "", "Active alarms (warning or critical, all sources)"),
+            new VendorField(18, VendorRegisterType.UInt16, VendorQuantity.CriticalAlarmCount, "criticalAlarmCount", "", "Active alarms at critical"),
+            new VendorField(19, VendorRegisterType.UInt16, VendorQuantity.UnacknowledgedAlarmCount, "unacknowledgedAlarmCount", "", "Active alarms nobody has acknowledged"),
+            new VendorField(20, VendorRegisterType.UInt32, VendorQuantity.CriticalAlarmBits, "criticalAlarms", "bits", "Conditions active at critical on any source: bit c = alarm condition c"),
+            new VendorField(22, VendorRegisterType.UInt16, VendorQuantity.DeviceAlarmLevel, "deviceAlarmLevel", "", "Highest active level of the device's own alarms (frequency, voltage unbalance)"),
+            new VendorField(23, VendorRegisterType.UInt16, VendorQuantity.DeviceAlarmBits, "deviceAlarms", "bits", "Conditions active on the device: bit c = alarm condition c"),
+        };
+
+        /// <summary>One alarm row of a phase, channel or circuit.</summary>
+        public static readonly VendorField[] AlarmRow = new VendorField[]
+        {
+            new VendorField(0, VendorRegisterType.UInt16, VendorQuantity.SourceAlarmLevel, "alarmLevel", "", "Highest level of the source's active alarms: 0 normal, 1 warning, 2 critical"),
+            new VendorField(1, VendorRegisterType.UInt16, VendorQuantity.SourceAlarmBits, "alarms", "bits", "Conditions active on the source at warning or above: bit c = alarm condition c"),
         };
 
         public static readonly VendorField[] Phase = new VendorField[]

@@ -14,6 +14,13 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public const int SystemFrequency = 8;
         public const int VoltageUnbalance = 9;
         public const int Windows = 10;
+        public const int AlarmLevel = 11;
+        public const int ActiveAlarmCount = 12;
+        public const int CriticalAlarmCount = 13;
+        public const int UnacknowledgedAlarmCount = 14;
+        public const int CriticalAlarmBits = 15;
+        public const int DeviceAlarmLevel = 16;
+        public const int DeviceAlarmBits = 17;
 
         // Phase
         public const int PhaseNumber = 20;
@@ -61,5 +68,9 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public const int CircuitExportWh = 83;
         public const int CircuitImportMilliWh = 84;
         public const int CircuitExportMilliWh = 85;
+
+        // Alarm rows (phase, channel, circuit)
+        public const int SourceAlarmLevel = 90;
+        public const int SourceAlarmBits = 91;
     }
 }
