@@ -8,7 +8,7 @@ using Ipenergy.Probe.Metering;
 namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
-    /// Minimal HTTP/1.1 server for the JSON API (GET/HEAD /api/v1/measurements). One thread accepts;
+    /// Minimal HTTP/1.1 server for the JSON API, /metrics and the page (see the route table). One thread accepts;
     /// a small fixed set of handler threads serve the connections, each with its own reused buffers
     /// (see HttpConnectionHandler). Accepted connections wait in a bounded queue, so memory never grows
     /// with the number of clients. When it is full, a waiting connection that looks slow (no complete
@@ -210,6 +210,9 @@ namespace Ipenergy.Probe.Protocols.Http
             while (Running)
             {
                 Socket client = null;
+
+                // Read every slice: the steady clock counts at most a second between two readings.
+                long now = _acceptClock.Milliseconds;
                 try
                 {
                     // Sliced so Stop() is noticed even where closing a listener does not wake Accept().
@@ -238,7 +241,7 @@ namespace Ipenergy.Probe.Protocols.Http
                     continue;
                 }
 
-                long now = _acceptClock.Milliseconds;
+                now = _acceptClock.Milliseconds;
                 if (_queue.TryAdd(client, now))
                 {
                     continue;
