@@ -88,6 +88,26 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Null(queue.TryTake());
         }
 
+        [Fact]
+        public void HandlersTakeAWaitingConnectionWithItsHeadFirst()
+        {
+            var queue = new ConnectionQueue(4);
+            var peek = new byte[HttpConnectionHandler.RequestHeadLimit];
+            Socket trickling = Accepted("GET / HT");
+            Socket silent = Accepted("");
+            Socket ready = Accepted("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+            Socket alsoReady = Accepted("GET /x HTTP/1.1\r\nHost: x\r\n\r\n");
+            queue.TryAdd(trickling, 0);
+            queue.TryAdd(silent, 0);
+            queue.TryAdd(ready, 0);
+            queue.TryAdd(alsoReady, 0);
+            Assert.Same(ready, queue.Take(100, peek));
+            Assert.Same(alsoReady, queue.TryTake(peek));
+            Assert.Same(trickling, queue.TryTake(peek));         // none ready: oldest first
+            Assert.Same(silent, queue.Take(100, peek));
+            Assert.Null(queue.Take(50, peek));
+        }
+
         // The server side of a fresh loopback connection, once what the client sent has arrived.
         private Socket Accepted(string sent)
         {

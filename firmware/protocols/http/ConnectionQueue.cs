@@ -68,9 +68,19 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>The oldest waiting connection, or null when none arrives within <paramref name="timeoutMs"/>.</summary>
         public Socket Take(int timeoutMs)
         {
+            return Take(timeoutMs, null);
+        }
+
+        /// <summary>
+        /// As <see cref="Take(int)"/>, but when several wait, the oldest whose complete request head has arrived goes
+        /// first (peeked into <paramref name="peekBuffer"/>, e.g. the idle handler's request buffer; null: oldest
+        /// first), so a normal client does not wait behind trickling ones.
+        /// </summary>
+        public Socket Take(int timeoutMs, byte[] peekBuffer)
+        {
             for (int attempt = 0; attempt < 2; attempt++)
             {
-                Socket socket = TryTake();
+                Socket socket = TryTake(peekBuffer);
                 if (socket != null)
                 {
                     return socket;
@@ -88,16 +98,33 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>The oldest waiting connection, or null at once when none waits.</summary>
         public Socket TryTake()
         {
+            return TryTake(null);
+        }
+
+        /// <summary>As <see cref="TryTake()"/>, preferring a connection whose head has arrived (see <see cref="Take(int, byte[])"/>).</summary>
+        public Socket TryTake(byte[] peekBuffer)
+        {
             Socket socket = null;
             bool more = false;
             lock (_sync)
             {
                 if (_count > 0)
                 {
-                    socket = _ring[_head];
-                    _ring[_head] = null;
-                    _head = (_head + 1) % _ring.Length;
-                    _count--;
+                    int index = 0;
+                    if (peekBuffer != null && _count > 1)
+                    {
+                        while (index < _count && !HasCompleteHead(_ring[(_head + index) % _ring.Length], peekBuffer))
+                        {
+                            index++;
+                        }
+
+                        if (index == _count)
+                        {
+                            index = 0;
+                        }
+                    }
+
+                    socket = RemoveAt(index);
                     more = _count > 0;
                 }
             }
@@ -131,25 +158,37 @@ namespace Ipenergy.Probe.Protocols.Http
                         continue;
                     }
 
-                    Socket slow = _ring[slot];
-
-                    // Close the gap: the ones queued after it move forward one place, keeping their order.
-                    for (int j = i; j < _count - 1; j++)
-                    {
-                        int from = (_head + j + 1) % _ring.Length;
-                        int to = (_head + j) % _ring.Length;
-                        _ring[to] = _ring[from];
-                        _queuedAt[to] = _queuedAt[from];
-                    }
-
-                    int last = (_head + _count - 1) % _ring.Length;
-                    _ring[last] = null;
-                    _count--;
-                    return slow;
+                    return RemoveAt(i);
                 }
             }
 
             return null;
+        }
+
+        // Removes the index-th waiting connection (0 = oldest); the ones queued after it move forward one place,
+        // keeping their order. Called under the lock.
+        private Socket RemoveAt(int index)
+        {
+            Socket socket = _ring[(_head + index) % _ring.Length];
+            if (index == 0)
+            {
+                _ring[_head] = null;
+                _head = (_head + 1) % _ring.Length;
+                _count--;
+                return socket;
+            }
+
+            for (int j = index; j < _count - 1; j++)
+            {
+                int from = (_head + j + 1) % _ring.Length;
+                int to = (_head + j) % _ring.Length;
+                _ring[to] = _ring[from];
+                _queuedAt[to] = _queuedAt[from];
+            }
+
+            _ring[(_head + _count - 1) % _ring.Length] = null;
+            _count--;
+            return socket;
         }
 
         /// <summary>

@@ -123,6 +123,12 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Requests answered since the handler was made (diagnostics, tests).</summary>
         public long RequestsHandled { get { return _requestsHandled; } }
 
+        /// <summary>
+        /// The request buffer, unused between connections: the server's handler loop lends it to the queue to peek
+        /// at waiting connections (same thread, before <see cref="Serve"/>).
+        /// </summary>
+        internal byte[] IdleRequestBuffer { get { return _request; } }
+
         /// <summary>Capacity of the response buffer now.</summary>
         public int ResponseCapacity { get { return _reply.Buffer.Length; } }
 

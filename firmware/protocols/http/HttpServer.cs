@@ -309,7 +309,8 @@ namespace Ipenergy.Probe.Protocols.Http
         {
             while (Running)
             {
-                Socket client = _queue.Take(WaitSliceMs);
+                // A waiting connection whose head has arrived goes before trickling ones.
+                Socket client = _queue.Take(WaitSliceMs, handler.IdleRequestBuffer);
                 if (client == null)
                 {
                     continue;
