@@ -15,7 +15,8 @@ namespace Ipenergy.Probe.Storage.Alarms
     /// Every record is on flash when Append/Acknowledge returns.
     ///
     /// Retention: all sectors but the one refilled, i.e. (sectors - 1) x (sector / 64) records: 448 on the
-    /// virtual e-Probe's 8 x 4 KiB partition (512 when the ring is not yet wrapped).
+    /// virtual e-Probe's 8 x 4 KiB partition (512 when the ring is not yet wrapped), less one per lap for each
+    /// alarm active that long (its restatement).
     ///
     /// Active alarms outlive the ring: each active row remembers the slot of the record it is rebuilt from
     /// (its Raised record, or its latest snapshot). When the ring moves into sector X, the rows based in
