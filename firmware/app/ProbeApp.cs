@@ -45,6 +45,7 @@ namespace Ipenergy.Probe.App
         private readonly SnmpMessageProcessor _snmpMessages;
         private readonly DeviceIdentity _identity;
         private readonly InfoEndpoint _info;
+        private readonly AlarmService _alarms;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -109,6 +110,7 @@ namespace Ipenergy.Probe.App
             // the credentials passed in otherwise (unit tests, and the legacy single-admin constructors).
             _accounts = options.RandomSource != null ? new UserAccounts(_config, options.RandomSource, _clock) : null;
             _info = new InfoEndpoint(_identity, _config, _clock);
+            _alarms = new AlarmService(flash, _config, options.SerialNumber);
             IHttpEndpoint[] endpoints = new IHttpEndpoint[]
             {
                 new MeasurementsEndpoint(this, _clock),
@@ -118,6 +120,8 @@ namespace Ipenergy.Probe.App
                 new ConfigEndpoint(_config, _config),
                 new ConfigResetEndpoint(_config, _config),
                 _info,
+                new AlarmsEndpoint(_alarms.Journal, _config),
+                new AlarmAcknowledgeEndpoint(_alarms.Journal, _config, _clock),
                 new MetricsEndpoint(this, _config, _identity, _clock),
                 new StaticAssetEndpoint("/", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
@@ -152,11 +156,12 @@ namespace Ipenergy.Probe.App
                 settings.ExtraTrapTargets = options.TrapTargets;
                 IMibSubtree[] standard = StandardMib.CreateSubtrees(_identity, _config, this, upTime, counters,
                     new SnmpAuthenTrapSwitch(settings));
-                IMibSubtree[] enterprise = EprobeMib.CreateSubtrees(this, _config, _identity, _clock);
+                IMibSubtree[] enterprise = EprobeMib.CreateSubtrees(this, _config, _identity, _clock, _alarms.Journal);
                 _snmpMessages = new SnmpMessageProcessor(new MibTree(Concat(standard, enterprise)), counters,
                     settings, SnmpMessageProcessor.DefaultMaxMessageSize);
                 _traps = new SnmpTrapSender(settings, upTime, counters, SnmpMessageProcessor.DefaultMaxMessageSize);
                 _snmpMessages.Notifier = _traps;
+                _alarms.NotifyThrough(_traps);
                 _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
             }
         }
@@ -295,6 +300,9 @@ namespace Ipenergy.Probe.App
         /// not thread-safe: the agent's thread uses it).</summary>
         public SnmpMessageProcessor SnmpMessages { get { return _snmpMessages; } }
 
+        /// <summary>Alarm journal, engine and outputs.</summary>
+        public AlarmService Alarms { get { return _alarms; } }
+
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 
@@ -302,6 +310,7 @@ namespace Ipenergy.Probe.App
         {
             RestoreEnergy();
             _history.Open();
+            _alarms.Open();
             SetRunning(true);
             _http.Start();
             if (_modbus != null)
@@ -357,6 +366,8 @@ namespace Ipenergy.Probe.App
             {
                 _servicesThread.Join();
             }
+
+            _alarms.Close();
 
             SaveEnergyOnShutdown();
         }
@@ -519,6 +530,7 @@ namespace Ipenergy.Probe.App
                 while ((snapshot = _published.TryDequeue()) != null)
                 {
                     _history.Record(snapshot);
+                    _alarms.Evaluate(snapshot);
                 }
             }
         }
@@ -528,7 +540,7 @@ namespace Ipenergy.Probe.App
         private IRegisterMap CreateRegisterMap(MeterConfig current)
         {
             return ProbeRegisterMap.Create(this, current, new ModbusConfigStore(_config), _clock, _identity,
-                current.Modbus.UnitId);
+                current.Modbus.UnitId, _alarms.Journal);
         }
 
         // Applies modbus.unitId and modbus.writesUnlocked, and lays the map out again when the circuits may

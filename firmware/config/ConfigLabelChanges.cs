@@ -10,7 +10,7 @@ namespace Ipenergy.Probe.Config
     {
         private static readonly string[] Sections =
         {
-            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash",
+            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash", "alarms",
         };
 
         /// <summary>Null when only labels differ, else the path of the first other field that does.</summary>
@@ -132,8 +132,11 @@ namespace Ipenergy.Probe.Config
                 case 5:
                     into.Http = from.Http.Clone();
                     break;
-                default:
+                case 6:
                     into.AdminPasswordHash = from.AdminPasswordHash;
+                    break;
+                default:
+                    into.Alarms = from.Alarms.Clone();
                     break;
             }
         }

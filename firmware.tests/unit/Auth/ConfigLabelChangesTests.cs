@@ -51,6 +51,12 @@ namespace Ipenergy.Probe.Tests.Unit.Auth
             next.Http.AnonymousRead = false;
             Assert.AreEqual("http", ConfigLabelChanges.FirstOtherChange(current, next));
             next = current.Clone();
+            next.Alarms.Rules[0].Warning = 70;
+            Assert.AreEqual("alarms", ConfigLabelChanges.FirstOtherChange(current, next));
+            next = current.Clone();
+            next.Alarms.Syslog = "192.0.2.1";
+            Assert.AreEqual("alarms", ConfigLabelChanges.FirstOtherChange(current, next));
+            next = current.Clone();
             next.NominalVoltage = 240;
             Assert.AreEqual("nominalVoltage", ConfigLabelChanges.FirstOtherChange(current, next));
         }
