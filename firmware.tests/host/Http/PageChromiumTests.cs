@@ -70,10 +70,21 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Contains("<td>ACME</td><td class=\"num\">300.000</td>", dom);
             Assert.Contains("<td>Globex</td><td class=\"num\">120.000</td>", dom);
 
-            // PUE configured; alarms say they are not there yet; trends found history.
+            // PUE configured; trends found history.
             Assert.Contains("1.500", dom);
             Assert.Contains("66.7 %", dom);
-            Assert.Contains("Alarms arrive with the alarms feature", dom);
+
+            // Alarms (PageTestServer's journal): the header badge, the active list (critical first) with level, source,
+            // condition in words, value and threshold with unit, next to the circuit bar and phase tile; the journal.
+            Assert.Contains("<a id=\"alarm-badge\" class=\"badge critical\" href=\"#alarms\">2 critical · 1 warning</a>", dom);
+            Assert.Matches("<tr class=\"critical\" data-alarm=\"\\d+\"><td><span class=\"lvl critical\">critical</span></td><td>Circuit Rack A3</td>"
+                + "<td>Load high</td><td class=\"num value\">95.00 %</td><td class=\"num\">90.00 %</td><td>2026-01-01 13:09:15 \\(5 min\\)</td>"
+                + "<td class=\"ack\">no</td><td><button type=\"button\" class=\"ack-button\">Acknowledge</button></td></tr>", dom);
+            Assert.Contains("<td>Phase L3</td><td>Phase lost</td><td class=\"num value\">0.00 V</td>", dom);
+            Assert.Contains("<b>Rack A3<span class=\"tag critical\">Load high</span></b>", dom);
+            Assert.Contains("<span class=\"tag critical\">Phase lost</span>", dom);
+            Assert.Contains("<td>2026-01-01 12:24:15</td><td>cleared</td><td>normal</td><td>Device</td><td>Voltage unbalance</td>", dom);
+            Assert.Contains("data-path=\"alarms.rules.loadHigh.critical\"", dom);
             Assert.Contains("60 intervals of 1m", dom);
 
             // Configuration forms built from GET /api/v1/config.

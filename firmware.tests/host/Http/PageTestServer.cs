@@ -1,9 +1,11 @@
 using System;
 using Ipenergy.Probe.App;
+using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Http;
+using Ipenergy.Probe.Storage.Alarms;
 using Ipenergy.Probe.Tests.Host.Crypto;
 
 namespace Ipenergy.Probe.Tests.Http
@@ -11,7 +13,9 @@ namespace Ipenergy.Probe.Tests.Http
     /// <summary>
     /// An in-process HttpServer with the page's endpoints (StaticAssetEndpoint for /, /index.html, /app.js,
     /// /app.css) and the JSON API the page reads, over a known scenario: a 3-channel meter with labels,
-    /// three circuits at 45, 85 and 95 % of their breakers, history, two billing snapshots, PUE. The
+    /// three circuits at 45, 85 and 95 % of their breakers, history, two billing snapshots, PUE, a RAM alarm
+    /// journal (Rack A2 loadHigh warning, Rack A3 loadHigh critical, L3 phaseLost critical, a cleared
+    /// voltage unbalance) with the alarms and acknowledge endpoints. The
     /// configuration is a real ConfigService (validation messages included). Without sessions the admin is
     /// "admin" / "s3cret" over Basic and the session API is absent (the page falls back to Basic); with
     /// sessions the users are the configuration's (factory admin / admin, must change) behind UserAccounts
@@ -34,8 +38,11 @@ namespace Ipenergy.Probe.Tests.Http
         {
             Config = new ConfigService(null, MakeConfig());
             var clock = new FixedClock();
+            Journal = MakeJournal();
             var api = new IHttpEndpoint[]
             {
+                new AlarmsEndpoint(Journal, Config),
+                new AlarmAcknowledgeEndpoint(Journal, Config, clock),
                 new MeasurementsEndpoint(new FakeMeasurementSource(Snapshot()), clock),
                 new HistoryEndpoint(new WaveHistory(), clock),
                 new BillingEndpoint(new TwoMonthsBilling()),
@@ -65,6 +72,8 @@ namespace Ipenergy.Probe.Tests.Http
 
         public ConfigService Config { get; private set; }
 
+        public AlarmJournal Journal { get; private set; }
+
         public void Dispose()
         {
             _server.Stop();
@@ -80,6 +89,29 @@ namespace Ipenergy.Probe.Tests.Http
             all[3] = new StaticAssetEndpoint("/app.css", WebAssets.AppCss);
             Array.Copy(others, 0, all, 4, others.Length);
             return all;
+        }
+
+        private static AlarmJournal MakeJournal()
+        {
+            var journal = new AlarmJournal(null);
+            journal.Open();
+            Append(journal, AlarmCodes.EventRaised, AlarmCodes.SourceDevice, 0, AlarmCodes.VoltageUnbalance, AlarmCodes.LevelWarning, 2.2, 2, -3600);
+            Append(journal, AlarmCodes.EventCleared, AlarmCodes.SourceDevice, 0, AlarmCodes.VoltageUnbalance, AlarmCodes.LevelNormal, 1.1, 1.5, -3000);
+            Append(journal, AlarmCodes.EventRaised, AlarmCodes.SourceCircuit, 2, AlarmCodes.LoadHigh, AlarmCodes.LevelWarning, 85.0, 80, -600);
+            Append(journal, AlarmCodes.EventRaised, AlarmCodes.SourceCircuit, 3, AlarmCodes.LoadHigh, AlarmCodes.LevelCritical, 95.0, 90, -300);
+            Append(journal, AlarmCodes.EventRaised, AlarmCodes.SourcePhase, 2, AlarmCodes.PhaseLost, AlarmCodes.LevelCritical, 0.0, 115, -120);
+            return journal;
+        }
+
+        private static void Append(AlarmJournal journal, int kind, int source, int index, int condition, int level, double value, double threshold,
+            int secondsFromNow)
+        {
+            DateTime at = Now.AddSeconds(secondsFromNow);
+            journal.Append(new AlarmEntry
+            {
+                Kind = kind, TimestampUtc = at, ChangedUtc = at, Source = source, SourceIndex = index, Condition = condition, Level = level,
+                PreviousLevel = kind == AlarmCodes.EventCleared ? AlarmCodes.LevelWarning : AlarmCodes.LevelNormal, Value = value, Threshold = threshold,
+            });
         }
 
         private static MeterConfig MakeConfig()

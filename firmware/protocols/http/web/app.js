@@ -1,4 +1,4 @@
-// e-Probe page: live values, trends, energy, PUE and configuration over the JSON API (/api/v1/...).
+// e-Probe page: live values, alarms, trends, energy, PUE and configuration over the JSON API (/api/v1/...).
 // Plain JavaScript, no library: the page is served from the meter's flash and must work offline.
 'use strict';
 (function () {
@@ -7,7 +7,8 @@
     auth: 'unknown',      // 'session' when POST /api/v1/session answers, 'basic' when it does not exist
     basic: null,          // "Basic ..." credentials kept in memory only (basic mode)
     user: null, role: null, mustChange: false,
-    config: null, latest: null, range: '1h', pending: null, busy: false, usersMessage: null
+    config: null, latest: null, range: '1h', pending: null, busy: false, usersMessage: null,
+    alarms: null, alarmNotes: {}, alarmBusy: false
   };
 
   // ---------- formatting ----------
@@ -52,6 +53,7 @@
     $('logout').hidden = !logged;
     $('password').hidden = !(logged && state.mustChange);
     renderUsers();
+    renderAlarms();
   }
   function sessionFrom(body) {
     state.user = body.user; state.role = body.role; state.mustChange = !!body.mustChangePassword;
@@ -86,7 +88,7 @@
         state.auth = 'session'; sessionFrom(r.body);
         $('login').hidden = true; $('login-password').value = ''; text($('login-error'), '');
         // With anonymous reading off nothing could be read before: read everything now.
-        if (!state.config) { loadConfig().then(function () { refresh(); loadEnergy(); loadPue(); }); }
+        if (!state.config) { loadConfig().then(function () { refresh(); loadAlarms(); loadEnergy(); loadPue(); }); }
         if (state.pending) { var retry = state.pending; state.pending = null; retry(); }
       } else if (r.status === 404 || r.status === 405) {
         basicLogin();
@@ -171,7 +173,9 @@
     phases.forEach(function (p) {
       if (!p) { return; }
       var t = el('div', 'tile phase' + (p.present ? '' : ' absent'));
-      t.appendChild(el('span', 'muted', p.phase + (p.present ? '' : ' (no voltage)')));
+      var name = el('span', 'muted', p.phase + (p.present ? '' : ' (no voltage)')), tag = alarmTag('phase', p.phase);
+      t.appendChild(name);
+      if (tag) { t.appendChild(tag); }
       t.appendChild(el('b', 'vrms', num(p.vrms, 2) + ' V'));
       t.appendChild(el('span', null, num(p.frequencyHz, 3) + ' Hz · THD ' + num(p.thdPercent, 1) + ' %'));
       box.appendChild(t);
@@ -186,7 +190,9 @@
       if (!c) { return; }
       var d = el('div', 'circuit');
       var head = el('div', 'head');
-      head.appendChild(el('b', null, c.name));
+      var title = el('b', null, c.name), tag = alarmTag('circuit', c.name);
+      if (tag) { title.appendChild(tag); }
+      head.appendChild(title);
       head.appendChild(el('span', 'load', num(c.loadPercent, 1) + ' %'));
       d.appendChild(head);
       var pct = c.loadPercent === null ? 0 : c.loadPercent;
@@ -350,9 +356,148 @@
     });
   }
 
+  // ---------- alarms (GET /api/v1/alarms?log=N, POST /api/v1/alarms/<id>/ack) ----------
+  var conditionWords = { loadHigh: 'Load high', overCurrent: 'Over-current', lowLoad: 'Low load (tripped breaker?)',
+    underVoltage: 'Undervoltage', overVoltage: 'Overvoltage', phaseLost: 'Phase lost', frequencyLow: 'Frequency low',
+    frequencyHigh: 'Frequency high', voltageUnbalance: 'Voltage unbalance', currentUnbalance: 'Current unbalance',
+    neutralCurrent: 'Neutral current high' };
+  function conditionText(c) { return conditionWords[c] || c; }
+  function timeText(iso) { return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '') : '–'; }
+  function sourceText(a) {
+    if (a.source === 'device') { return 'Device'; }
+    if (a.source === 'phase') { return 'Phase ' + a.name; }
+    if (a.source === 'channel') { return 'Channel ' + a.index + (a.name !== 'channel ' + a.index ? ' – ' + a.name : ''); }
+    return a.name.indexOf('circuit ') === 0 ? 'Circuit ' + a.index : 'Circuit ' + a.name;
+  }
+  function valueText(v, unit) { return v === null || v === undefined ? '–' : num(v, 2) + ' ' + unit; }
+  // "3 min" from the alarm's start to the device's clock (the browser's clock may differ).
+  function ago(iso) {
+    var now = state.latest && state.latest.timestamp ? new Date(state.latest.timestamp) : new Date();
+    var s = Math.max(0, Math.round((now - new Date(iso)) / 1000));
+    return s < 120 ? s + ' s' : (s < 7200 ? Math.round(s / 60) + ' min' : (s < 172800 ? Math.round(s / 3600) + ' h' : Math.round(s / 86400) + ' d'));
+  }
+  function mayAcknowledge() { return state.role !== 'viewer'; }
+  function loadAlarms() {
+    if (state.alarmBusy) { return; }
+    state.alarmBusy = true;
+    get('/api/v1/alarms?log=' + $('alarm-log-size').value).then(function (r) {
+      state.alarmBusy = false;
+      if (r.status === 200 && r.body) { state.alarms = r.body; renderAlarms(); }
+      else { state.alarms = null; $('alarm-list').textContent = ''; $('alarm-list').appendChild(el('p', 'error', errorOf(r.body, r.status))); }
+    }, function () { state.alarmBusy = false; });
+  }
+  function renderAlarms() {
+    var a = state.alarms;
+    if (!a) { return; }
+    var badge = $('alarm-badge');
+    badge.hidden = false;
+    badge.className = 'badge' + (a.critical ? ' critical' : (a.warning ? ' warning' : ''));
+    text(badge, a.critical ? a.critical + ' critical' + (a.warning ? ' · ' + a.warning + ' warning' : '') :
+      (a.warning ? a.warning + ' warning' : 'no alarm'));
+    text($('alarm-counts'), a.active.length ? '(' + a.critical + ' critical, ' + a.warning + ' warning, ' + a.unacknowledged + ' not acknowledged)' : '');
+    var box = $('alarm-list');
+    box.textContent = '';
+    if (!a.active.length) { box.appendChild(el('p', 'muted', 'No active alarm.')); }
+    else {
+      var t = el('table'), head = t.createTHead().insertRow(-1), body = t.createTBody();
+      t.id = 'alarm-table';
+      ['Level', 'Source', 'Condition', 'Value', 'Threshold', 'Since', 'Acknowledged', ''].forEach(function (h, i) {
+        head.appendChild(el('th', i === 3 || i === 4 ? 'num' : null, h));
+      });
+      // Critical first, then the most recent.
+      a.active.slice().sort(function (p, q) {
+        return p.level !== q.level ? (p.level === 'critical' ? -1 : 1) : (p.raisedAt < q.raisedAt ? 1 : -1);
+      }).forEach(function (x) {
+        var row = body.insertRow(-1);
+        row.className = x.level; row.dataset.alarm = x.id;
+        row.insertCell(-1).appendChild(el('span', 'lvl ' + x.level, x.level));
+        text(row.insertCell(-1), sourceText(x));
+        text(row.insertCell(-1), conditionText(x.condition) + (x.latching ? ' (latching)' : ''));
+        text(row.insertCell(-1), valueText(x.value, x.unit)).className = 'num value';
+        text(row.insertCell(-1), valueText(x.threshold, x.unit)).className = 'num';
+        text(row.insertCell(-1), timeText(x.raisedAt) + ' (' + ago(x.raisedAt) + ')');
+        text(row.insertCell(-1), x.acknowledged ? 'by ' + (x.ackUser || '?') + ' at ' + timeText(x.ackAt) : 'no').className = 'ack';
+        var cell = row.insertCell(-1), note = state.alarmNotes[x.id];
+        if (!x.acknowledged && mayAcknowledge()) {
+          var b = el('button', null, 'Acknowledge');
+          b.type = 'button'; b.className = 'ack-button';
+          b.addEventListener('click', function () { acknowledge(x.id); });
+          cell.appendChild(b);
+        }
+        if (note) { cell.appendChild(el('span', note.ok ? 'ok-text' : 'error', ' ' + note.text)); }
+      });
+      box.appendChild(t);
+    }
+    var log = $('alarm-log').tBodies[0];
+    log.textContent = '';
+    (a.log || []).forEach(function (r) {
+      var row = log.insertRow(-1);
+      [timeText(r.time), r.event, r.level, sourceText(r), conditionText(r.condition), valueText(r.value, r.unit),
+        valueText(r.threshold, r.unit), r.user || ''].forEach(function (v, i) {
+        var cell = text(row.insertCell(-1), v);
+        if (i === 5 || i === 6) { cell.className = 'num'; }
+      });
+    });
+    if (state.latest) { render(state.latest); }
+  }
+  function acknowledge(id) {
+    state.alarmNotes[id] = { ok: true, text: 'Acknowledging…' }; renderAlarms();
+    write('POST', '/api/v1/alarms/' + id + '/ack', undefined, function (r) {
+      state.alarmNotes[id] = r.status === 200 ? { ok: true, text: 'Acknowledged.' } : { ok: false, text: errorOf(r.body, r.status) };
+      renderAlarms(); loadAlarms();
+    });
+  }
+  // The worst active alarm of a phase or circuit, as a tag next to its tile or bar.
+  function alarmTag(source, name) {
+    var worst = null;
+    ((state.alarms && state.alarms.active) || []).forEach(function (x) {
+      if (x.source === source && x.name === name && (!worst || x.level === 'critical')) { worst = x; }
+    });
+    return worst ? el('span', 'tag ' + worst.level, conditionText(worst.condition)) : null;
+  }
+
+  // The alarm rules: one row per condition, each number in its rule's unit.
+  var ruleUnits = { loadHigh: '% of breaker', overCurrent: '% of CT rating', lowLoad: 'A', underVoltage: '% of nominal',
+    overVoltage: '% of nominal', phaseLost: '% of nominal', frequencyLow: 'Hz below nominal', frequencyHigh: 'Hz above nominal',
+    voltageUnbalance: '%', currentUnbalance: '% of mean', neutralCurrent: '% of breaker' };
+  var ruleFields = [['enabled', 'On'], ['warning', 'Warning'], ['critical', 'Critical'], ['hysteresis', 'Hysteresis'],
+    ['assertDelayS', 'Raise after (s)'], ['clearDelayS', 'Clear after (s)'], ['latching', 'Latching']];
+  function alarmsForm(value) {
+    var form = el('form'), set = el('fieldset');
+    form.id = 'config-alarms';
+    set.appendChild(el('legend', null, 'Alarm rules'));
+    set.appendChild(el('p', 'muted', 'Empty warning or critical: that level is off. Only administrators may save.'));
+    Object.keys(value).forEach(function (k) {
+      if (k !== 'rules') { set.appendChild(field(labelOf(k), makeInput('alarms.' + k, value[k], 'alarms.' + k))); }
+    });
+    var t = el('table'), head = t.createTHead().insertRow(-1), body = t.createTBody();
+    head.appendChild(el('th', null, 'Rule')); head.appendChild(el('th', null, 'Unit'));
+    ruleFields.forEach(function (f) { head.appendChild(el('th', null, f[1])); });
+    Object.keys(value.rules || {}).forEach(function (c) {
+      var row = body.insertRow(-1), rule = value.rules[c];
+      row.dataset.rule = c;
+      text(row.insertCell(-1), conditionText(c)).title = c;
+      text(row.insertCell(-1), ruleUnits[c] || '');
+      ruleFields.forEach(function (f) {
+        var cell = row.insertCell(-1), input = makeInput('alarms.rules.' + c + '.' + f[0], rule[f[0]], 'alarmRule.' + f[0]);
+        if (f[0] === 'warning' || f[0] === 'critical') { input.placeholder = 'off'; }
+        cell.appendChild(input);
+        cell.appendChild(el('div', 'field-error'));
+      });
+    });
+    var wrap = el('div', 'scroll'); wrap.appendChild(t); set.appendChild(wrap);
+    var actions = el('div', 'form-actions'), save = el('button', 'primary', 'Save');
+    save.type = 'submit'; save.id = 'save-alarms';
+    var msg = el('span', 'form-message'); msg.setAttribute('role', 'status');
+    actions.appendChild(save); actions.appendChild(msg); set.appendChild(actions);
+    form.appendChild(set);
+    form.addEventListener('submit', function (evt) { evt.preventDefault(); saveSection(form, 'alarms', msg); });
+    return form;
+  }
+
   // ---------- configuration forms ----------
   var sectionNames = { general: 'General', channels: 'Channels', circuits: 'Circuits', network: 'Network', snmp: 'SNMP',
-    modbus: 'Modbus', history: 'History and billing', http: 'Web access' };
+    modbus: 'Modbus', history: 'History and billing', http: 'Web access', alarms: 'Alarm rules' };
   var readOnly = { 'channels[].channel': true };
   var choices = { 'channels[].phase': ['L1', 'L2', 'L3'], 'circuits[].role': ['none', 'facility-total', 'it-load'],
     nominalFrequency: [50, 60] };
@@ -366,9 +511,11 @@
     unitId: 'Unit id', writesUnlocked: 'Writes unlocked (Modbus has no authentication)',
     energySaveIntervalS: 'Energy save interval (s)', billingDay: 'Billing day of month', billingHour: 'Billing hour (local)',
     utcOffsetMinutes: 'Local time offset from UTC (min)', ntpServers: 'NTP servers (host:port, comma-separated)',
-    anonymousRead: 'Anonymous reading', sessionTimeoutS: 'Session timeout (s)' };
+    anonymousRead: 'Anonymous reading', sessionTimeoutS: 'Session timeout (s)',
+    stormMaxEventsPerMinute: 'Storm limit (events per alarm and minute)', syslog: 'Syslog server (host[:port], empty: off)' };
   function labelOf(key) { return labels[key] || key; }
-  var listKinds = { 'circuits[].channels': 'numbers', voltageGain: 'numbers' };
+  // A rule's level may be null (off): still a number field, empty when off.
+  var listKinds = { 'circuits[].channels': 'numbers', voltageGain: 'numbers', 'alarmRule.warning': 'number', 'alarmRule.critical': 'number' };
   // Lists of objects the page may grow and shrink, with the fields of a new row.
   var rowTemplates = { circuits: { name: '', channels: [], breakerRatedA: 16, role: 'none', customer: '' } };
   function loadConfig() {
@@ -467,6 +614,7 @@
     Object.keys(cfg).forEach(function (k) {
       var v = cfg[k];
       if (k === 'users' || k === 'adminPasswordHash') { return; }
+      if (k === 'alarms') { var ab = $('alarm-config'); ab.textContent = ''; ab.appendChild(alarmsForm(v)); return; }
       if (v !== null && typeof v === 'object' && !Array.isArray(v)) { box.appendChild(sectionForm(k, v)); }
       else if (rowTemplates[k] || (Array.isArray(v) && v.length && typeof v[0] === 'object')) { box.appendChild(sectionForm(k, v)); }
       else { general[k] = v; }
@@ -633,11 +781,12 @@
       });
       doc[name] = rows;
     } else {
-      var target = name === 'general' ? doc : (doc[name] = {});
+      // Nested paths (alarms.rules.loadHigh.warning) become nested objects of only what changed.
       inputs.forEach(function (input) {
         if (!changed(input)) { return; }
-        var key = input.dataset.path.split('.').pop();
-        target[key] = valueOf(input); any = true;
+        var keys = input.dataset.path.split('.'), target = doc;
+        for (var i = 0; i < keys.length - 1; i++) { target = target[keys[i]] || (target[keys[i]] = {}); }
+        target[keys[keys.length - 1]] = valueOf(input); any = true;
       });
     }
     return any ? doc : null;
@@ -701,8 +850,10 @@
   });
   probeSession().then(function () {
     showUser();
-    loadConfig().then(function () { refresh(); setTimeout(function () { loadEnergy(); loadPue(); }, 300); });
+    loadConfig().then(function () { refresh(); loadAlarms(); setTimeout(function () { loadEnergy(); loadPue(); }, 300); });
   });
   setInterval(refresh, 1000);
+  setInterval(loadAlarms, 2000);
+  $('alarm-log-size').addEventListener('change', loadAlarms);
   setInterval(function () { loadEnergy(); loadPue(); }, 60000);
 })();
