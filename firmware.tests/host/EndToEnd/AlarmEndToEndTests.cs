@@ -151,6 +151,60 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
         }
 
+        [Fact]
+        public void AFlappingPhaseRespectsTheStormGuardThenSettles()
+        {
+            // L3 toggles between 230 V and 0 V every simulated second for two minutes, with phaseLost set to react
+            // at once (no delays): 120 transitions. The storm guard (6 events a minute per alarm) keeps the journal,
+            // the traps and syslog to 6 in any 60 s, and once L3 stays up the alarm ends cleared.
+            string dataDir = Path.Combine(_dir, "data");
+            File.WriteAllText(Path.Combine(_dir, "quiet.json"), Scenario(false));
+            var flaps = new StringBuilder();
+            for (int t = 10; t < 130; t++)
+            {
+                flaps.Append(flaps.Length == 0 ? "" : ",").Append("{\"atS\":").Append(t).Append(",\"phase\":\"L3\",\"vrms\":")
+                    .Append(t % 2 == 0 ? "0" : "230").Append('}');
+            }
+
+            string flapping = Scenario(false);
+            flapping = flapping.Substring(0, flapping.Length - 1) + ",\"events\":[" + flaps + "]}";
+            File.WriteAllText(Path.Combine(_dir, "flapping.json"), flapping);
+            using (var setup = new VirtualProbe("--scenario", Path.Combine(_dir, "quiet.json"), "--data-dir", dataDir))
+            {
+                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
+                    "{\"alarms\":{\"stormMaxEventsPerMinute\":6,\"rules\":{\"phaseLost\":{\"assertDelayS\":0,\"clearDelayS\":0}}}}",
+                    setup.HttpUrl + "/api/v1/config");
+                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
+            }
+
+            using var traps = new SnmpTrapdReceiver();
+            using var probe = new VirtualProbe("--scenario", Path.Combine(_dir, "flapping.json"), "--data-dir", dataDir,
+                "--time-scale", "10", "--clock-start", "2026-03-01T00:00:00Z", "--trap-target", "127.0.0.1:" + traps.Port);
+            probe.MeasurementsAfter(0);
+
+            // Past the flapping (130 s) and one more storm window: the final state must be recorded by then.
+            JsonElement last = probe.MeasurementsAfter(200);
+            var (status, body) = VirtualProbe.Curl(probe.HttpUrl + "/api/v1/alarms?log=200");
+            Assert.Equal(200, status);
+            using JsonDocument doc = JsonDocument.Parse(body);
+            JsonElement[] log = Records(doc.RootElement).Where(r => r.GetProperty("condition").GetString() == "phaseLost").ToArray();
+            Describe(log);
+            double[] times = log.Select(r => Latency(r, 0)).ToArray();
+            for (int i = 6; i < times.Length; i++)
+            {
+                Assert.True(times[i] - times[i - 6] >= 60.0, "7 events within 60 s: " + string.Join(", ", times));
+            }
+
+            Assert.InRange(log.Length, 6, 2 * 6 + 2);
+            Assert.Equal("cleared", log[^1].GetProperty("event").GetString());
+            Assert.Empty(doc.RootElement.GetProperty("active").EnumerateArray());
+            int trapped = Count(traps.Log, "OID: .1.3.6.1.4.1.32473.1.2.0.");
+            _output.WriteLine(log.Length + " phaseLost records and " + trapped + " alarm traps for 120 transitions in 120 s "
+                + "(storm guard: 6 per minute); last at " + times[^1].ToString("0.0", CultureInfo.InvariantCulture) + " s, "
+                + "measurement time " + last.GetProperty("timestamp").GetString());
+            Assert.Equal(log.Length, trapped);
+        }
+
         // MPP3, 230 V, 20/10/10 A; with events: 30.4 A at 20 s (95 % of 32 A) back at 40 s, L2 lost 60..68 s,
         // L3 at 214 V from 95 s (voltage unbalance about 2.4 %).
         private static string Scenario(bool events)
