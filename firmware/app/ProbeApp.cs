@@ -122,7 +122,7 @@ namespace Ipenergy.Probe.App
                 _info,
                 new AlarmsEndpoint(_alarms.Journal, _config),
                 new AlarmAcknowledgeEndpoint(_alarms.Journal, _config, _clock),
-                new MetricsEndpoint(this, _config, _identity, _clock),
+                Metrics(_alarms.Journal),
                 new StaticAssetEndpoint("/", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/app.js", WebAssets.AppJs),
@@ -164,6 +164,13 @@ namespace Ipenergy.Probe.App
                 _alarms.NotifyThrough(_traps);
                 _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
             }
+        }
+
+        private MetricsEndpoint Metrics(Storage.Alarms.AlarmJournal alarms)
+        {
+            MetricsEndpoint metrics = new MetricsEndpoint(this, _config, _identity, _clock);
+            metrics.Alarms = alarms;
+            return metrics;
         }
 
         private static IHttpEndpoint[] WithoutNulls(IHttpEndpoint[] endpoints)

@@ -1,3 +1,4 @@
+using Ipenergy.Probe.Common;
 using System;
 using System.Diagnostics;
 using System.Globalization;
@@ -170,6 +171,60 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Contains("eprobe_channel_export_reactive_energy_varh_total{channel=\"18\"", Encoding.UTF8.GetString(response.Buffer, HttpResponseHead.MaxLength, response.BodyLength));
             long bytes = Serve(1000);
             Assert.True(bytes == 0, bytes + " bytes allocated by 1000 requests");
+        }
+
+        [Fact]
+        public void ActiveAlarmsAreCountedByLevelWithoutAllocating()
+        {
+            var journal = new Ipenergy.Probe.Storage.Alarms.AlarmJournal(null);
+            journal.Open();
+            void Raise(int source, int index, int condition, int level)
+            {
+                journal.Append(new Ipenergy.Probe.Storage.Alarms.AlarmEntry
+                {
+                    Kind = AlarmCodes.EventRaised, TimestampUtc = _clock.UtcNow, Source = source, SourceIndex = index,
+                    Condition = condition, Level = level, Value = 95, Threshold = 90,
+                });
+            }
+
+            Raise(AlarmCodes.SourceCircuit, 1, AlarmCodes.LoadHigh, AlarmCodes.LevelCritical);
+            Raise(AlarmCodes.SourcePhase, 2, AlarmCodes.UnderVoltage, AlarmCodes.LevelWarning);
+            Raise(AlarmCodes.SourceChannel, 7, AlarmCodes.OverCurrent, AlarmCodes.LevelWarning);
+            Assert.True(journal.Acknowledge(1, "op", _clock.UtcNow));
+
+            MetricsEndpoint endpoint = Endpoint(_source, _clock);
+            endpoint.Alarms = journal;
+            var request = new HttpRequest();
+            var response = new HttpResponse(4096);
+            string Body()
+            {
+                response.Reset();
+                Assert.Equal(200, endpoint.Handle(request, response));
+                while (response.Overflowed)
+                {
+                    Assert.True(response.Grow());
+                    response.Reset();
+                    endpoint.Handle(request, response);
+                }
+
+                return Encoding.UTF8.GetString(response.Buffer, HttpResponseHead.MaxLength, response.BodyLength);
+            }
+
+            string[] lines = Body().Split('\n');
+            Assert.Equal("2", Sample(lines, "eprobe_alarms_active{level=\"warning\"}"));
+            Assert.Equal("1", Sample(lines, "eprobe_alarms_active{level=\"critical\"}"));
+            Assert.Equal("2", Sample(lines, "eprobe_alarms_unacknowledged"));
+            Promtool.CheckMetrics(string.Join("\n", lines));
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 200; i++)
+            {
+                response.Reset();
+                endpoint.Handle(request, response);
+            }
+
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            Assert.True(bytes == 0, bytes + " bytes allocated by 200 requests with alarms");
         }
 
         private static string Sample(string[] lines, string series)

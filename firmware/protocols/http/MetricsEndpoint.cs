@@ -2,6 +2,7 @@ using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Storage.Alarms;
 
 namespace Ipenergy.Probe.Protocols.Http
 {
@@ -47,6 +48,12 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] FrequencyName = AsciiBytes.From("eprobe_frequency_hertz");
         private static readonly byte[] UnbalanceHead = MetricsText.Head("eprobe_voltage_unbalance_ratio", Gauge, "Voltage unbalance (negative to positive sequence), as a ratio.");
         private static readonly byte[] UnbalanceName = AsciiBytes.From("eprobe_voltage_unbalance_ratio");
+
+        private static readonly byte[] AlarmsHead = MetricsText.Head("eprobe_alarms_active", Gauge, "Active alarms by level (GET /api/v1/alarms lists them).");
+        private static readonly byte[] AlarmsWarning = AsciiBytes.From("eprobe_alarms_active{level=\"warning\"}");
+        private static readonly byte[] AlarmsCritical = AsciiBytes.From("eprobe_alarms_active{level=\"critical\"}");
+        private static readonly byte[] UnacknowledgedHead = MetricsText.Head("eprobe_alarms_unacknowledged", Gauge, "Active alarms nobody has acknowledged yet.");
+        private static readonly byte[] UnacknowledgedName = AsciiBytes.From("eprobe_alarms_unacknowledged");
 
         private const int PhaseVoltage = 0;
         private const int PhaseFundamentalVoltage = 1;
@@ -179,6 +186,8 @@ namespace Ipenergy.Probe.Protocols.Http
         private readonly ILiveConfig _config;
         private readonly DeviceIdentity _identity;
         private readonly ISettableClock _clock;
+        private readonly AlarmEntry _alarm = new AlarmEntry();
+        private readonly object _alarmSync = new object();
 
         /// <param name="config">Labels of channels and circuits (ConfigService); null: none.</param>
         /// <param name="identity">Model, serial and firmware for eprobe_info.</param>
@@ -191,6 +200,9 @@ namespace Ipenergy.Probe.Protocols.Http
             _identity = identity;
             _clock = clock;
         }
+
+        /// <summary>The alarm journal for eprobe_alarms_active / _unacknowledged; null leaves them out (set before serving).</summary>
+        public AlarmJournal Alarms { get; set; }
 
         public override int Handle(HttpRequest request, HttpResponse response)
         {
@@ -229,6 +241,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 MetricsText.Value(response, _clock.Synchronized ? 1 : 0, 0);
             }
 
+            WriteAlarms(response);
             if (snapshot == null)
             {
                 return;
@@ -251,6 +264,54 @@ namespace Ipenergy.Probe.Protocols.Http
             WritePhases(response, snapshot.Phases);
             WriteChannels(response, snapshot.Channels, config, labelled);
             WriteCircuits(response, snapshot.Circuits, config, labelled);
+        }
+
+        // Alarms live in the journal, not the snapshot: written even before the first measurement.
+        private void WriteAlarms(HttpResponse r)
+        {
+            AlarmJournal journal = Alarms;
+            if (journal == null)
+            {
+                return;
+            }
+
+            int warning = 0;
+            int critical = 0;
+            int unacknowledged = 0;
+            lock (_alarmSync)
+            {
+                int count = journal.ActiveCount;
+                for (int i = 0; i < count; i++)
+                {
+                    if (!journal.CopyActive(i, _alarm))
+                    {
+                        break;
+                    }
+
+                    if (_alarm.Level == AlarmCodes.LevelCritical)
+                    {
+                        critical++;
+                    }
+                    else if (_alarm.Level == AlarmCodes.LevelWarning)
+                    {
+                        warning++;
+                    }
+
+                    if (!_alarm.Acknowledged)
+                    {
+                        unacknowledged++;
+                    }
+                }
+            }
+
+            r.Text(AlarmsHead);
+            r.Text(AlarmsWarning);
+            MetricsText.Value(r, warning, 0);
+            r.Text(AlarmsCritical);
+            MetricsText.Value(r, critical, 0);
+            r.Text(UnacknowledgedHead);
+            r.Text(UnacknowledgedName);
+            MetricsText.Value(r, unacknowledged, 0);
         }
 
         private void WriteInfo(HttpResponse r)
