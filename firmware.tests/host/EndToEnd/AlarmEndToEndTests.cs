@@ -122,6 +122,15 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                     + "[^\n]*5\\.6\\.0 = INTEGER: 9[45][0-9]\t[^\n]*5\\.7\\.0 = INTEGER: 900\t[^\n]*5\\.8\\.0 = INTEGER: 1\t", traps.Log);
                 Assert.Contains("5.3.0 = STRING: \"L2\"", traps.Log);
 
+                // The trap's sysUpTime (simulated, from the start) against the event's simulated second: the latency
+                // an NMS sees, measured on the received notification itself.
+                Match loadTrap = Regex.Match(traps.Log, "Timeticks: \\(([0-9]+)\\)[^\n]*" + Regex.Escape(Raised) + "[^\n]*\"Rack A1\"");
+                Assert.True(loadTrap.Success, "no loadHigh trap with its uptime: " + traps.Log);
+                double trapLatency = long.Parse(loadTrap.Groups[1].Value, CultureInfo.InvariantCulture) / 100.0 - 20;
+                Assert.InRange(trapLatency, 5.0, 8.5);
+                _output.WriteLine(string.Format(CultureInfo.InvariantCulture,
+                    "event to trap (sysUpTime in the received eprobeAlarmRaised): load 95 % -> {0:0.00} s", trapLatency));
+
                 // Syslog: one RFC 5424 message per record, structured data naming the condition.
                 string messages = WaitForSyslog(syslog, 5, 5000);
                 Assert.Matches("<1[0-9]{2}>1 2026-03-01T00:00:[0-9.]+Z \\S+ eprobe - raised \\[eprobe@32473 [^\\]]*condition=\"loadHigh\"", messages);
