@@ -11,7 +11,7 @@ namespace Ipenergy.Probe.Tests.Http
 {
     /// <summary>
     /// A minimal Chrome DevTools Protocol client over System.Net.WebSockets: attaches to the first page
-    /// target and runs Runtime.evaluate. Every call is bounded in time.
+    /// target and runs Runtime.evaluate (and Page.captureScreenshot). Every call is bounded in time.
     /// </summary>
     public sealed class ChromiumDevTools : IDisposable
     {
@@ -76,6 +76,27 @@ namespace Ipenergy.Probe.Tests.Http
 
                 JsonElement value = result.GetProperty("result");
                 return value.TryGetProperty("value", out JsonElement v) ? v.GetRawText() : "undefined";
+            }
+        }
+
+        /// <summary>Saves what the page shows now (the window's viewport) as a PNG file (Page.captureScreenshot).</summary>
+        public void CaptureScreenshot(string file)
+        {
+            int id = Interlocked.Increment(ref _nextId);
+            string message = JsonSerializer.Serialize(new { id, method = "Page.captureScreenshot", @params = new { format = "png" } });
+            using var cts = new CancellationTokenSource(15000);
+            _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, cts.Token).GetAwaiter().GetResult();
+            while (true)
+            {
+                using JsonDocument doc = JsonDocument.Parse(Receive(cts.Token));
+                if (!doc.RootElement.TryGetProperty("id", out JsonElement replyId) || replyId.GetInt32() != id)
+                {
+                    continue; // an event
+                }
+
+                Assert.True(doc.RootElement.TryGetProperty("result", out JsonElement result), "Page.captureScreenshot failed: " + doc.RootElement);
+                System.IO.File.WriteAllBytes(file, Convert.FromBase64String(result.GetProperty("data").GetString()));
+                return;
             }
         }
 

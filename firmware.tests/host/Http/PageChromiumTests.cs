@@ -355,6 +355,30 @@ namespace Ipenergy.Probe.Tests.Http
             page.WaitFor("document.getElementById('user').textContent==='ops (operator)'", 10000, "the operator logged in");
             Assert.Equal("false", page.Evaluate("!!document.getElementById('user-add')"));
             Assert.Equal("true", page.Evaluate("document.getElementById('users').textContent.indexOf('ops – operator')>=0"));
+
+            // The operator acknowledges Rack A3's alarm with the page's button: first refused (a user the admin created
+            // must change the password; the server's message stands next to the button), then, after the change, done.
+            const string rackA3 = "Array.prototype.filter.call(document.querySelectorAll('#alarm-table tbody tr'),function(r){return r.cells[1].textContent==='Circuit Rack A3';})[0]";
+            page.WaitFor(rackA3 + ".querySelector('.ack-button')", 10000, "Rack A3's Acknowledge button");
+            page.Evaluate("(function(){" + rackA3 + ".querySelector('.ack-button').click();return true;})()");
+            page.WaitFor(rackA3 + ".querySelector('.error').textContent.indexOf('password change required')>=0", 10000, "the refusal next to the button");
+            page.Evaluate("(function(){document.getElementById('password-current').value='Night-Shift-42';" +
+                "document.getElementById('password-new').value='Night-Shift-43';document.getElementById('password-again').value='Night-Shift-43';" +
+                "document.getElementById('password-form').requestSubmit();return true;})()");
+            page.WaitFor("document.getElementById('password').hidden", 10000, "the operator's password changed");
+            page.Evaluate("(function(){" + rackA3 + ".querySelector('.ack-button').click();return true;})()");
+            page.WaitFor(rackA3 + ".querySelector('.ack').textContent==='by ops at 2026-01-01 13:14:15'", 10000, "the alarm acknowledged by ops");
+            Assert.Equal("\"ops\"", page.Evaluate("Array.prototype.filter.call(document.querySelectorAll('#alarm-log tbody tr'),function(r)" +
+                "{return r.cells[1].textContent==='acknowledged';})[0].cells[7].textContent"));
+
+            // Only administrators change alarm rules: the operator's save shows the server's refusal.
+            page.Evaluate("(function(){document.querySelector('input[data-path=\"alarms.rules.loadHigh.warning\"]').value='70';" +
+                "document.getElementById('save-alarms').click();return true;})()");
+            page.WaitFor("document.querySelector('#config-alarms .form-message').className.indexOf('error')>=0", 10000, "the refusal");
+            string refusal = page.Evaluate("document.querySelector('#config-alarms .form-message').textContent");
+            _output.WriteLine("operator saving alarm rules: " + refusal);
+            Assert.Equal("\"role operator may change labels only, not alarms\"", refusal);
+            Assert.Equal(80.0, ConfigValue(sessions, c => c.GetProperty("alarms").GetProperty("rules").GetProperty("loadHigh").GetProperty("warning").GetDouble()));
         }
 
         [Fact]
