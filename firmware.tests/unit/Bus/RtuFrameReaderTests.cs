@@ -163,7 +163,7 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
             VirtualBusPort b = bus.AddPort(9600);
             RtuFrameWriter writer = new RtuFrameWriter(a, new RtuFrameReader(a), bus);
             writer.Send(1, Request, 1, 5);
-            Assert.AreEqual(RtuTiming.T35Microseconds(9600) + 8L * RtuTiming.CharacterMicroseconds(9600), bus.NowUs, "t3.5 then 8 characters");
+            Assert.AreEqual(RtuTiming.T35Microseconds(9600) + RtuTiming.FrameMicroseconds(8, 9600), bus.NowUs, "t3.5 then 8 characters");
             RtuFrameReader reader = new RtuFrameReader(b);
             BusFrames.AssertBytes(Request, reader.Buffer, reader.ReadFrame(100), "golden frame");
         }

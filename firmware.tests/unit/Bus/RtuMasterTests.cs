@@ -108,7 +108,7 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
             bus.AddNode(new SimulatedModule(0, 115200, 0));
             byte[] pdu = new byte[] { 0x06, 0x00, 0x01, 0x00, 0x03 };
             Assert.AreEqual(RtuResult.Broadcast, master.Transact(0, pdu, 0, 5), "broadcast");
-            long expected = 1750 + 8L * RtuTiming.CharacterMicroseconds(115200) + 1750;
+            long expected = 1750 + RtuTiming.FrameMicroseconds(8, 115200) + 1750;
             Assert.AreEqual(expected, bus.NowUs, "turnaround, 8 characters, turnaround");
         }
     }

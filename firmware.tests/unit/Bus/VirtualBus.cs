@@ -13,6 +13,9 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
     /// </summary>
     public sealed class VirtualBus : IBusClock
     {
+        // 11 bits a character, in microseconds times the baud rate: byte times are exact, not rounded per character.
+        private const long BitsTimes1e6 = RtuTiming.BitsPerCharacter * 1000000L;
+
         private readonly ArrayList _ports = new ArrayList();
         private readonly ArrayList _nodes = new ArrayList();
         private readonly byte[] _reply = new byte[300];
@@ -56,7 +59,8 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
         // Called by a port's Write: the bytes go out, then every node sees the frame.
         internal long Transmit(VirtualBusPort from, int sender, int baudRate, byte[] data, int offset, int count, long startUs)
         {
-            int charUs = RtuTimingCharacter(baudRate);
+            // Bytes closer than one character time (rounded down) overlap on the wire.
+            int charUs = (int)(BitsTimes1e6 / baudRate);
             for (int p = 0; p < _ports.Count; p++)
             {
                 VirtualBusPort port = (VirtualBusPort)_ports[p];
@@ -73,14 +77,14 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
                         value = (byte)((value * 7 + 0x35) & 0xFF);
                     }
 
-                    if (port.Schedule(startUs + (long)(i + 1) * charUs, value, sender, charUs))
+                    if (port.Schedule(startUs + (i + 1) * BitsTimes1e6 / baudRate, value, sender, charUs))
                     {
                         Collisions++;
                     }
                 }
             }
 
-            long endUs = startUs + (long)count * charUs;
+            long endUs = startUs + count * BitsTimes1e6 / baudRate;
             if (from != null)
             {
                 for (int n = 0; n < _nodes.Count; n++)
@@ -100,11 +104,6 @@ namespace Ipenergy.Probe.Tests.Unit.Bus
             }
 
             return endUs;
-        }
-
-        private static int RtuTimingCharacter(int baudRate)
-        {
-            return RtuTiming.CharacterMicroseconds(baudRate);
         }
     }
 }

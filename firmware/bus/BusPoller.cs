@@ -1,0 +1,149 @@
+namespace Ipenergy.Probe.Bus
+{
+    /// <summary>
+    /// The gateway's poll loop: every cycle (1 s by default) it reads the configured register ranges of
+    /// every known module through the <see cref="RtuMaster"/> and stores each complete image in the
+    /// <see cref="ModuleCache"/>. A module that misses <see cref="OfflineAfterMisses"/> polls in a row goes
+    /// offline (listener told once); its next good poll brings it back. A failing range ends that module's
+    /// poll at once, so a dead or babbling module costs at most (retries + 1) response timeouts a cycle.
+    /// </summary>
+    public sealed class BusPoller
+    {
+        public const int DefaultCycleMs = 1000;
+        public const int OfflineAfterMisses = 3;
+
+        private const int ReportedOnline = 1;
+        private const int ReportedOffline = 2;
+
+        private readonly RtuMaster _master;
+        private readonly ModuleCache _cache;
+        private readonly IBusClock _clock;
+        private readonly IBusListener _listener;
+        private readonly byte[] _staging;
+        private volatile bool _stop;
+
+        public BusPoller(RtuMaster master, ModuleCache cache, IBusClock clock, IBusListener listener)
+        {
+            _master = master;
+            _cache = cache;
+            _clock = clock;
+            _listener = listener;
+            _staging = new byte[cache.ImageBytes];
+            CycleMs = DefaultCycleMs;
+        }
+
+        public ModuleCache Cache
+        {
+            get { return _cache; }
+        }
+
+        public RtuMaster Master
+        {
+            get { return _master; }
+        }
+
+        /// <summary>Target period of a cycle; a cycle that takes longer is followed at once by the next.</summary>
+        public int CycleMs { get; set; }
+
+        public int Cycles { get; private set; }
+
+        /// <summary>Duration of the last cycle, us of the bus clock.</summary>
+        public long LastCycleUs { get; private set; }
+
+        public long LongestCycleUs { get; private set; }
+
+        /// <summary>Polls the modules (1..247) given, in that order.</summary>
+        public void SetAddresses(int[] addresses)
+        {
+            for (int i = 0; i < addresses.Length; i++)
+            {
+                _cache.Add(addresses[i]);
+            }
+        }
+
+        /// <summary>One pass over every known module.</summary>
+        public void PollCycle()
+        {
+            long start = _clock.Microseconds;
+            int count = _cache.Count;
+            for (int i = 0; i < count; i++)
+            {
+                PollModule(_cache.Find(_cache.AddressAt(i)));
+            }
+
+            LastCycleUs = _clock.Microseconds - start;
+            if (LastCycleUs > LongestCycleUs)
+            {
+                LongestCycleUs = LastCycleUs;
+            }
+
+            Cycles++;
+        }
+
+        /// <summary>Polls every <see cref="CycleMs"/> until <see cref="Stop"/> (the gateway's bus thread).</summary>
+        public void Run()
+        {
+            _stop = false;
+            while (!_stop)
+            {
+                long start = _clock.Microseconds;
+                PollCycle();
+                long left = (long)CycleMs * 1000 - (_clock.Microseconds - start);
+                if (left > 0)
+                {
+                    _clock.Sleep((int)left);
+                }
+            }
+        }
+
+        public void Stop()
+        {
+            _stop = true;
+        }
+
+        private void PollModule(ModuleState module)
+        {
+            RegisterRange[] ranges = _cache.Ranges;
+            int address = module.Address;
+            module.Polls++;
+            module.LastPollUs = _clock.Microseconds;
+            bool good = true;
+            for (int r = 0; r < ranges.Length && good; r++)
+            {
+                RegisterRange range = ranges[r];
+                good = _master.ReadRegisters(address, range.Holding, range.Start, range.Count, _staging, _cache.RangeOffset(r)) == RtuResult.Ok;
+            }
+
+            if (good)
+            {
+                _cache.Store(module, _staging, _clock.Microseconds);
+                module.GoodPolls++;
+                module.MissedInARow = 0;
+                module.Online = true;
+                if (module.Reported != ReportedOnline)
+                {
+                    module.Reported = ReportedOnline;
+                    if (_listener != null)
+                    {
+                        _listener.OnModuleOnline(address);
+                    }
+                }
+
+                return;
+            }
+
+            module.MissedPolls++;
+            module.MissedInARow++;
+            if (module.MissedInARow >= OfflineAfterMisses && module.Reported != ReportedOffline)
+            {
+                // Also a configured module that never answered: the gateway must hear of it.
+                module.Online = false;
+                module.Reported = ReportedOffline;
+                if (_listener != null)
+                {
+                    _listener.OnModuleOffline(address);
+                }
+            }
+        }
+    }
+}

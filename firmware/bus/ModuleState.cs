@@ -1,0 +1,29 @@
+namespace Ipenergy.Probe.Bus
+{
+    /// <summary>What the gateway knows of one module: its last good register image and poll statistics.
+    /// Owned by <see cref="ModuleCache"/>, which guards it with its lock.</summary>
+    internal sealed class ModuleState
+    {
+        public ModuleState(int address, int imageBytes)
+        {
+            Address = address;
+            Image = new byte[imageBytes];
+            CapturedUs = -1;
+        }
+
+        public int Address;
+        public byte[] Image;
+
+        /// <summary>Bus clock time of the poll that filled Image; -1 before the first.</summary>
+        public long CapturedUs;
+        public bool Online;
+
+        /// <summary>What the listener was told last: 0 nothing yet, 1 online, 2 offline.</summary>
+        public int Reported;
+        public int MissedInARow;
+        public int Polls;
+        public int GoodPolls;
+        public int MissedPolls;
+        public long LastPollUs;
+    }
+}
