@@ -1,5 +1,6 @@
 using System;
 using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Hal;
 
 namespace Ipenergy.Probe.Config
 {
@@ -139,7 +140,32 @@ namespace Ipenergy.Probe.Config
 
             Text(w, "adminPasswordHash", Masked(config.AdminPasswordHash));
             WriteAlarms(w, config.Alarms);
+            WriteBus(w, config.Bus);
             w.WriteEndObject();
+        }
+
+        // "bus": role and parity by name, the rest as whole numbers.
+        private static void WriteBus(JsonWriter w, BusConfig bus)
+        {
+            w.WriteName("bus");
+            w.WriteStartObject();
+            Text(w, "role", BusRoles.Name(bus.Role));
+            Integer(w, "address", bus.Address);
+            Integer(w, "baud", bus.Baud);
+            Text(w, "parity", ParityLetter(bus.Parity));
+            Integer(w, "stopBits", bus.StopBits);
+            Integer(w, "turnaroundMs", bus.TurnaroundMs);
+            Integer(w, "responseTimeoutMs", bus.ResponseTimeoutMs);
+            Integer(w, "pollIntervalMs", bus.PollIntervalMs);
+            Integer(w, "gatewayScanFrom", bus.GatewayScanFrom);
+            Integer(w, "gatewayScanTo", bus.GatewayScanTo);
+            w.WriteEndObject();
+        }
+
+        // Constant strings, so the export allocates no text for the parity.
+        private static string ParityLetter(int parity)
+        {
+            return parity == SerialParity.Even ? "E" : (parity == SerialParity.Odd ? "O" : "N");
         }
 
         // "alarms": storm guard, syslog and one rule object per condition name; a level that is off is null.

@@ -116,6 +116,10 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadAlarms(field);
                 }
+                else if (_r.ValueEquals("bus"))
+                {
+                    error = ReadBus(field);
+                }
                 else if (_r.ValueEquals("adminPasswordHash"))
                 {
                     string text;
@@ -952,6 +956,100 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadBoolean(field, out flag);
                     rule.Latching = flag;
+                }
+                else
+                {
+                    error = Unknown(field);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        // "bus": fields present replace, absent keep; ranges are the validator's.
+        private string ReadBus(string path)
+        {
+            if (_r.Read() != JsonTokenType.StartObject)
+            {
+                return Expected(path, "an object");
+            }
+
+            BusConfig b = _config.Bus;
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                int number;
+                string text;
+                if (_r.ValueEquals("role"))
+                {
+                    error = ReadText(field, out text);
+                    int role = error == null ? BusRoles.Parse(text) : 0;
+                    if (role < 0)
+                    {
+                        error = field + ": must be standalone, slave or gateway, got \"" + text + "\"";
+                    }
+
+                    b.Role = role;
+                }
+                else if (_r.ValueEquals("address"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.Address = number;
+                }
+                else if (_r.ValueEquals("baud"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.Baud = number;
+                }
+                else if (_r.ValueEquals("parity"))
+                {
+                    error = ReadText(field, out text);
+                    int parity = error == null ? BusConfig.ParseParity(text) : 0;
+                    if (parity < 0)
+                    {
+                        error = field + ": must be \"E\", \"N\" or \"O\", got \"" + text + "\"";
+                    }
+
+                    b.Parity = parity;
+                }
+                else if (_r.ValueEquals("stopBits"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.StopBits = number;
+                }
+                else if (_r.ValueEquals("turnaroundMs"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.TurnaroundMs = number;
+                }
+                else if (_r.ValueEquals("responseTimeoutMs"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.ResponseTimeoutMs = number;
+                }
+                else if (_r.ValueEquals("pollIntervalMs"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.PollIntervalMs = number;
+                }
+                else if (_r.ValueEquals("gatewayScanFrom"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.GatewayScanFrom = number;
+                }
+                else if (_r.ValueEquals("gatewayScanTo"))
+                {
+                    error = ReadInteger(field, out number);
+                    b.GatewayScanTo = number;
                 }
                 else
                 {

@@ -10,7 +10,7 @@ namespace Ipenergy.Probe.Config
     {
         private static readonly string[] Sections =
         {
-            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash", "alarms",
+            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash", "alarms", "bus",
         };
 
         /// <summary>Null when only labels differ, else the path of the first other field that does.</summary>
@@ -135,8 +135,11 @@ namespace Ipenergy.Probe.Config
                 case 6:
                     into.AdminPasswordHash = from.AdminPasswordHash;
                     break;
-                default:
+                case 7:
                     into.Alarms = from.Alarms.Clone();
+                    break;
+                default:
+                    into.Bus = from.Bus.Clone();
                     break;
             }
         }

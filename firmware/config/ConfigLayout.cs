@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Config
         public const int HeaderSize = 20;
 
         /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
-        public const int CurrentVersion = 3;
+        public const int CurrentVersion = 4;
 
         public const int MagicOffset = 0;
         public const int VersionOffset = 4;
@@ -177,7 +177,13 @@ namespace Ipenergy.Probe.Config
                 ReadAlarms(r, config.Alarms);
             }
 
-            // Layout 3 ends here; bytes a newer compatible layout appended are not ours to read.
+            // Layout 4 appended the bus section; older records keep the constructor's (standalone: no bus traffic).
+            if (version >= 4)
+            {
+                ReadBus(r, config.Bus);
+            }
+
+            // Layout 4 ends here; bytes a newer compatible layout appended are not ours to read.
             return r.Overrun ? null : config;
         }
 
@@ -268,6 +274,35 @@ namespace Ipenergy.Probe.Config
             w.WriteUInt32((uint)config.Http.SessionTimeoutS);
 
             WriteAlarms(w, config.Alarms);
+            WriteBus(w, config.Bus);
+        }
+
+        private static void WriteBus(ConfigBinaryWriter w, BusConfig bus)
+        {
+            w.WriteByte(bus.Role);
+            w.WriteByte(bus.Address);
+            w.WriteUInt32((uint)bus.Baud);
+            w.WriteByte(bus.Parity);
+            w.WriteByte(bus.StopBits);
+            w.WriteByte(bus.TurnaroundMs);
+            w.WriteUInt16(bus.ResponseTimeoutMs);
+            w.WriteUInt16(bus.PollIntervalMs);
+            w.WriteByte(bus.GatewayScanFrom);
+            w.WriteByte(bus.GatewayScanTo);
+        }
+
+        private static void ReadBus(ConfigBinaryReader r, BusConfig bus)
+        {
+            bus.Role = r.ReadByte();
+            bus.Address = r.ReadByte();
+            bus.Baud = (int)r.ReadUInt32();
+            bus.Parity = r.ReadByte();
+            bus.StopBits = r.ReadByte();
+            bus.TurnaroundMs = r.ReadByte();
+            bus.ResponseTimeoutMs = r.ReadUInt16();
+            bus.PollIntervalMs = r.ReadUInt16();
+            bus.GatewayScanFrom = r.ReadByte();
+            bus.GatewayScanTo = r.ReadByte();
         }
 
         // Storm guard and syslog first, then a rule count and the rules in AlarmCodes order, so a

@@ -1,4 +1,5 @@
 using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Hal;
 
 namespace Ipenergy.Probe.Config
 {
@@ -95,7 +96,73 @@ namespace Ipenergy.Probe.Config
                 return error;
             }
 
-            return ValidateAlarms(config.Alarms);
+            error = ValidateAlarms(config.Alarms);
+            if (error != null)
+            {
+                return error;
+            }
+
+            return ValidateBus(config.Bus);
+        }
+
+        private static string ValidateBus(BusConfig bus)
+        {
+            if (bus == null)
+            {
+                return "bus: must be an object";
+            }
+
+            if (bus.Role < 0 || bus.Role >= BusRoles.Count)
+            {
+                return "bus.role: must be standalone, slave or gateway, got " + bus.Role.ToString();
+            }
+
+            string error = IntRange("bus.address", bus.Address, BusConfig.Unaddressed, BusConfig.MaxAddress, "");
+            if (error != null)
+            {
+                return error;
+            }
+
+            if (!BusConfig.IsBaudRate(bus.Baud))
+            {
+                return "bus.baud: must be 9600, 19200, 38400, 57600 or 115200, got " + bus.Baud.ToString();
+            }
+
+            if (bus.Parity != SerialParity.Even && bus.Parity != SerialParity.None && bus.Parity != SerialParity.Odd)
+            {
+                return "bus.parity: must be \"E\", \"N\" or \"O\", got " + bus.Parity.ToString();
+            }
+
+            if (bus.StopBits != 1 && bus.StopBits != 2)
+            {
+                return "bus.stopBits: must be 1 or 2, got " + bus.StopBits.ToString();
+            }
+
+            error = IntRange("bus.turnaroundMs", bus.TurnaroundMs, 0, BusConfig.MaxTurnaroundMs, "ms");
+            if (error == null)
+            {
+                error = IntRange("bus.responseTimeoutMs", bus.ResponseTimeoutMs, BusConfig.MinResponseTimeoutMs,
+                    BusConfig.MaxResponseTimeoutMs, "ms");
+            }
+
+            if (error == null)
+            {
+                error = IntRange("bus.pollIntervalMs", bus.PollIntervalMs, BusConfig.MinPollIntervalMs,
+                    BusConfig.MaxPollIntervalMs, "ms");
+            }
+
+            if (error == null)
+            {
+                error = IntRange("bus.gatewayScanFrom", bus.GatewayScanFrom, 1, BusConfig.MaxAddress, "");
+            }
+
+            if (error == null && (bus.GatewayScanTo < bus.GatewayScanFrom || bus.GatewayScanTo > BusConfig.MaxAddress))
+            {
+                error = "bus.gatewayScanTo: must be gatewayScanFrom (" + bus.GatewayScanFrom.ToString() + ").."
+                    + BusConfig.MaxAddress.ToString() + ", got " + bus.GatewayScanTo.ToString();
+            }
+
+            return error;
         }
 
         private static string ValidateAlarms(AlarmConfig alarms)

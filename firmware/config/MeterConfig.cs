@@ -26,6 +26,7 @@ namespace Ipenergy.Probe.Config
             Users = new UserConfig[] { UserConfig.FactoryAdmin() };
             Http = new HttpConfig();
             Alarms = new AlarmConfig();
+            Bus = new BusConfig();
         }
 
         /// <summary>Phase-to-neutral nominal voltage (230 V in Europe, 120/277 V elsewhere).</summary>
@@ -63,6 +64,9 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>Alarm threshold rules, storm guard, syslog destination.</summary>
         public AlarmConfig Alarms { get; set; }
+
+        /// <summary>Internal RS-485 bus: role, address, line settings, gateway polling.</summary>
+        public BusConfig Bus { get; set; }
 
         /// <summary>The user with that name, or null.</summary>
         public UserConfig FindUser(string name)
@@ -115,6 +119,7 @@ namespace Ipenergy.Probe.Config
             copy.Users = users;
             copy.Http = Http.Clone();
             copy.Alarms = Alarms.Clone();
+            copy.Bus = Bus.Clone();
             return copy;
         }
 

@@ -57,6 +57,19 @@ namespace Ipenergy.Probe.Tests.Unit.Auth
             next.Alarms.Syslog = "192.0.2.1";
             Assert.AreEqual("alarms", ConfigLabelChanges.FirstOtherChange(current, next));
             next = current.Clone();
+            next.Bus.Role = BusRoles.Slave;
+            Assert.AreEqual("bus", ConfigLabelChanges.FirstOtherChange(current, next));
+            next = current.Clone();
+            next.Bus.Address = 12;
+            Assert.AreEqual("bus", ConfigLabelChanges.FirstOtherChange(current, next));
+            next = current.Clone();
+            next.Bus.GatewayScanTo = 8;
+            Assert.AreEqual("bus", ConfigLabelChanges.FirstOtherChange(current, next));
+            next = current.Clone();
+            next.Channels[0].Label = "x";
+            next.Bus.Baud = 9600;
+            Assert.AreEqual("bus", ConfigLabelChanges.FirstOtherChange(current, next), "a label change does not carry a bus change");
+            next = current.Clone();
             next.NominalVoltage = 240;
             Assert.AreEqual("nominalVoltage", ConfigLabelChanges.FirstOtherChange(current, next));
         }

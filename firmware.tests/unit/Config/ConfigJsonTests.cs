@@ -1,5 +1,6 @@
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 using nanoFramework.TestFramework;
 
 namespace Ipenergy.Probe.Tests.Unit.Config
@@ -52,7 +53,9 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 + "\"frequencyHigh\":{\"enabled\":true,\"warning\":0.5,\"critical\":1,\"hysteresis\":0.05,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
                 + "\"voltageUnbalance\":{\"enabled\":true,\"warning\":2,\"critical\":3,\"hysteresis\":0.5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
                 + "\"currentUnbalance\":{\"enabled\":true,\"warning\":20,\"critical\":40,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
-                + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false}}}}",
+                + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false}}},"
+                + "\"bus\":{\"role\":\"standalone\",\"address\":0,\"baud\":115200,\"parity\":\"E\",\"stopBits\":1,\"turnaroundMs\":0,"
+                + "\"responseTimeoutMs\":100,\"pollIntervalMs\":1000,\"gatewayScanFrom\":1,\"gatewayScanTo\":31}}",
                 ConfigSamples.ExportText(c));
         }
 
@@ -214,6 +217,77 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual("alarms.syslog: must be a string", ImportError("{\"alarms\":{\"syslog\":514}}"));
             Assert.AreEqual("alarms.rules.loadHigh.critical: must be >= warning (80), got 70",
                 ImportError("{\"alarms\":{\"rules\":{\"loadHigh\":{\"critical\":70}}}}"));
+        }
+
+        [TestMethod]
+        public void BusSectionIsPartial()
+        {
+            MeterConfig current = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import("{\"bus\":{\"role\":\"slave\",\"address\":17,\"parity\":\"O\"}}", current, out result));
+            Assert.AreEqual(BusRoles.Slave, result.Bus.Role);
+            Assert.AreEqual(17, result.Bus.Address);
+            Assert.AreEqual(SerialParity.Odd, result.Bus.Parity);
+            Assert.AreEqual(current.Bus.Baud, result.Bus.Baud, "absent field kept");
+            Assert.AreEqual(current.Bus.StopBits, result.Bus.StopBits, "absent field kept");
+            Assert.AreEqual(current.Bus.GatewayScanTo, result.Bus.GatewayScanTo, "absent field kept");
+            Assert.AreEqual(BusRoles.Gateway, current.Bus.Role, "current is not modified");
+            Assert.Contains("\"bus\":{\"role\":\"slave\",\"address\":17,\"baud\":57600,\"parity\":\"O\",\"stopBits\":2,",
+                ConfigSamples.ExportText(result));
+
+            Assert.IsNull(Import("{\"bus\":{\"role\":\"gateway\",\"baud\":9600,\"parity\":\"N\",\"stopBits\":2,\"turnaroundMs\":100,"
+                + "\"responseTimeoutMs\":1000,\"pollIntervalMs\":60000,\"gatewayScanFrom\":247,\"gatewayScanTo\":247}}",
+                new MeterConfig(3), out result));
+            BusConfig b = result.Bus;
+            Assert.AreEqual(BusRoles.Gateway, b.Role);
+            Assert.AreEqual(0, b.Address);
+            Assert.AreEqual(9600, b.Baud);
+            Assert.AreEqual(SerialParity.None, b.Parity);
+            Assert.AreEqual(2, b.StopBits);
+            Assert.AreEqual(100, b.TurnaroundMs);
+            Assert.AreEqual(1000, b.ResponseTimeoutMs);
+            Assert.AreEqual(60000, b.PollIntervalMs);
+            Assert.AreEqual(247, b.GatewayScanFrom);
+            Assert.AreEqual(247, b.GatewayScanTo);
+        }
+
+        [TestMethod]
+        public void BusSectionRoundTripsThroughItsExport()
+        {
+            MeterConfig full = ConfigSamples.Full();
+            string text = ConfigSamples.ExportText(full);
+            // The last section: from its comma to the document's closing brace.
+            string bus = text.Substring(text.IndexOf(",\"bus\":"));
+            Assert.AreEqual(",\"bus\":{\"role\":\"gateway\",\"address\":200,\"baud\":57600,\"parity\":\"N\",\"stopBits\":2,\"turnaroundMs\":5,"
+                + "\"responseTimeoutMs\":250,\"pollIntervalMs\":40000,\"gatewayScanFrom\":10,\"gatewayScanTo\":40}}", bus);
+            MeterConfig result;
+            Assert.IsNull(Import("{" + bus.Substring(1), new MeterConfig(18), out result));
+            string back = ConfigSamples.ExportText(result);
+            Assert.AreEqual(bus, back.Substring(back.IndexOf(",\"bus\":")));
+        }
+
+        [TestMethod]
+        public void ExportSizesOfTheReadme()
+        {
+            // README.md, "JSON": MPP18 defaults 4452 bytes, of which the bus section is 182.
+            Assert.AreEqual(4452, ConfigSamples.ExportText(new MeterConfig(18)).Length);
+            string text = ConfigSamples.ExportText(new MeterConfig(18));
+            Assert.AreEqual(182, text.Length - text.IndexOf(",\"bus\":") - 1);
+        }
+
+        [TestMethod]
+        public void BusFieldsAreRefusedWithTheirPath()
+        {
+            Assert.AreEqual("bus.speed: unknown field", ImportError("{\"bus\":{\"speed\":9600}}"));
+            Assert.AreEqual("bus: must be an object", ImportError("{\"bus\":\"slave\"}"));
+            Assert.AreEqual("bus.role: must be standalone, slave or gateway, got \"master\"", ImportError("{\"bus\":{\"role\":\"master\"}}"));
+            Assert.AreEqual("bus.role: must be a string", ImportError("{\"bus\":{\"role\":1}}"));
+            Assert.AreEqual("bus.parity: must be \"E\", \"N\" or \"O\", got \"e\"", ImportError("{\"bus\":{\"parity\":\"e\"}}"));
+            Assert.AreEqual("bus.address: must be a whole number, got 1.5", ImportError("{\"bus\":{\"address\":1.5}}"));
+            Assert.AreEqual("bus.baud: must be a whole number", ImportError("{\"bus\":{\"baud\":\"9600\"}}"));
+            Assert.AreEqual("bus.address: must be 0..247, got 300", ImportError("{\"bus\":{\"address\":300}}"));
+            Assert.AreEqual("bus.baud: must be 9600, 19200, 38400, 57600 or 115200, got 4800", ImportError("{\"bus\":{\"baud\":4800}}"));
+            Assert.AreEqual("bus.gatewayScanTo: must be gatewayScanFrom (40)..247, got 31", ImportError("{\"bus\":{\"gatewayScanFrom\":40}}"));
         }
 
         [TestMethod]

@@ -1,5 +1,6 @@
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 using nanoFramework.TestFramework;
 
 namespace Ipenergy.Probe.Tests.Unit.Config
@@ -10,7 +11,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         // An MPP3: channel 1 a 50 A CT in rack "R1", one 3-phase IT-load circuit "A" (32 A), the
         // rest defaults (the factory admin), sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
         private const string GoldenSmall =
-            "45504346" + "0300" + "0100" + "07000000" + "94020000" + "abffdd85"
+            "45504346" + "0400" + "0100" + "07000000" + "a3020000" + "80c87369"
             + "03" + "0000000000c06c40" + "0000000000004940"
             + "000000000000f03f" + "000000000000f03f" + "000000000000f03f"
             + "00" + "0000000000004940" + "000000000000f03f" + "0000000000000000" + "00" + "025231" + "00" + "00"
@@ -40,10 +41,15 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "01" + "000000000000e03f" + "000000000000f03f" + "9a9999999999a93f" + "05000a00"
             + "01" + "0000000000000040" + "0000000000000840" + "000000000000e03f" + "0a000a00"
             + "01" + "0000000000003440" + "0000000000004440" + "0000000000001440" + "0a000a00"
-            + "01" + "0000000000005440" + "0000000000005940" + "0000000000001440" + "0a000a00";
+            + "01" + "0000000000005440" + "0000000000005940" + "0000000000001440" + "0a000a00"
+            // layout 4: bus (standalone, unaddressed, 115200 8E1, turnaround 0, timeout 100 ms, poll 1000 ms, scan 1..31)
+            + "00" + "00" + "00c20100" + "02" + "01" + "00" + "6400" + "e803" + "01" + "1f";
 
         // Layout 3's alarm section with the defaults: storm, empty syslog, rule count, 11 × 29.
         private const int AlarmSectionDefaultSize = 1 + 1 + 1 + 11 * 29;
+
+        // Layout 4's bus section: role, address, baud u32, parity, stop bits, turnaround, timeout u16, poll u16, scan from, scan to.
+        private const int BusSectionSize = 1 + 1 + 4 + 1 + 1 + 1 + 2 + 2 + 1 + 1;
 
         private static MeterConfig Small()
         {
@@ -61,7 +67,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 7, buffer, 0, buffer.Length);
-            Assert.AreEqual(680, length);
+            Assert.AreEqual(695, length);
             Assert.AreEqual(GoldenSmall, ConfigSamples.Hex(buffer, 0, length));
         }
 
@@ -84,6 +90,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual(5020, back.Modbus.Port);
             Assert.AreEqual(-300, back.History.UtcOffsetMinutes);
             Assert.AreEqual("pbkdf2$placeholder", back.AdminPasswordHash);
+            Assert.AreEqual(BusRoles.Gateway, back.Bus.Role);
+            Assert.AreEqual(40000, back.Bus.PollIntervalMs);
         }
 
         [TestMethod]
@@ -93,7 +101,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             int length = ConfigLayout.Encode(Small(), 1, buffer, 0, buffer.Length);
             // A layout-1 payload is the layout-2 one without the users (1 + 110 bytes for the factory admin)
             // and http (5) sections: cut them off and read it as version 1.
-            int layout1Length = length - ConfigLayout.HeaderSize - AlarmSectionDefaultSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
+            int layout1Length = length - ConfigLayout.HeaderSize - BusSectionSize - AlarmSectionDefaultSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
             MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout1Length, 1, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(1, back.Users.Length);
@@ -114,8 +122,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             c.Alarms.Rules[AlarmCodes.LoadHigh].Warning = 70;
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
-            // A layout-2 payload is the layout-3 one without the alarm section.
-            int layout2Length = length - ConfigLayout.HeaderSize - AlarmSectionDefaultSize;
+            // A layout-2 payload is the layout-4 one without the bus and alarm sections.
+            int layout2Length = length - ConfigLayout.HeaderSize - BusSectionSize - AlarmSectionDefaultSize;
             MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout2Length, 2, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(6, back.Alarms.StormMaxEventsPerMinute);
@@ -124,6 +132,64 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 ConfigSamples.ExportText(back).Substring(ConfigSamples.ExportText(back).IndexOf("\"alarms\"")));
             Assert.AreEqual("R1", back.Channels[0].Rack);
             Assert.AreEqual(1800, back.Http.SessionTimeoutS);
+        }
+
+        [TestMethod]
+        public void Layout3RecordLoadsStandaloneOnTheBus()
+        {
+            MeterConfig c = Small();
+            c.Bus.Role = BusRoles.Slave;
+            c.Bus.Address = 9;
+            c.Alarms.StormMaxEventsPerMinute = 3;
+            byte[] buffer = new byte[4096];
+            int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
+            // A layout-3 payload is the layout-4 one without the bus section.
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize - BusSectionSize, 3, 3);
+            Assert.IsNotNull(back);
+            Assert.AreEqual(3, back.Alarms.StormMaxEventsPerMinute, "layout-3 fields are read");
+            string defaults = ConfigSamples.ExportText(new MeterConfig(3));
+            string loaded = ConfigSamples.ExportText(back);
+            Assert.AreEqual(defaults.Substring(defaults.IndexOf("\"bus\"")), loaded.Substring(loaded.IndexOf("\"bus\"")));
+            Assert.AreEqual(BusRoles.Standalone, back.Bus.Role, "no bus traffic from an old record");
+            Assert.IsNull(ConfigValidator.Validate(back));
+        }
+
+        [TestMethod]
+        public void BusSectionRoundTripsEveryField()
+        {
+            int[] roles = { BusRoles.Standalone, BusRoles.Slave, BusRoles.Gateway };
+            int[] parities = { SerialParity.Even, SerialParity.None, SerialParity.Odd };
+            for (int i = 0; i < roles.Length; i++)
+            {
+                MeterConfig c = Small();
+                c.Bus.Role = roles[i];
+                c.Bus.Address = 247 - i;
+                c.Bus.Baud = i == 0 ? 9600 : (i == 1 ? 38400 : 115200);
+                c.Bus.Parity = parities[i];
+                c.Bus.StopBits = 1 + i % 2;
+                c.Bus.TurnaroundMs = 100 - i;
+                c.Bus.ResponseTimeoutMs = 1000 - i;
+                c.Bus.PollIntervalMs = 60000 - i;
+                c.Bus.GatewayScanFrom = 1 + i;
+                c.Bus.GatewayScanTo = 247 - i;
+                byte[] buffer = new byte[4096];
+                int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
+                MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize, ConfigLayout.CurrentVersion, 3);
+                Assert.IsNotNull(back);
+                string at = BusRoles.Name(roles[i]);
+                Assert.AreEqual(c.Bus.Role, back.Bus.Role, at);
+                Assert.AreEqual(c.Bus.Address, back.Bus.Address, at);
+                Assert.AreEqual(c.Bus.Baud, back.Bus.Baud, at);
+                Assert.AreEqual(c.Bus.Parity, back.Bus.Parity, at);
+                Assert.AreEqual(c.Bus.StopBits, back.Bus.StopBits, at);
+                Assert.AreEqual(c.Bus.TurnaroundMs, back.Bus.TurnaroundMs, at);
+                Assert.AreEqual(c.Bus.ResponseTimeoutMs, back.Bus.ResponseTimeoutMs, at);
+                Assert.AreEqual(c.Bus.PollIntervalMs, back.Bus.PollIntervalMs, at);
+                Assert.AreEqual(c.Bus.GatewayScanFrom, back.Bus.GatewayScanFrom, at);
+                Assert.AreEqual(c.Bus.GatewayScanTo, back.Bus.GatewayScanTo, at);
+                Assert.IsNull(ConfigValidator.Validate(back), at);
+                Assert.AreEqual(ConfigSamples.Fingerprint(c), ConfigSamples.Fingerprint(back), at);
+            }
         }
 
         [TestMethod]
@@ -181,8 +247,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         [TestMethod]
         public void DoesNotFitReturnsMinusOne()
         {
-            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[679], 0, 679));
-            Assert.AreEqual(680, ConfigLayout.Encode(Small(), 1, new byte[680], 0, 680));
+            Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[694], 0, 694));
+            Assert.AreEqual(695, ConfigLayout.Encode(Small(), 1, new byte[695], 0, 695));
         }
 
         [TestMethod]
@@ -228,8 +294,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             byte[] buffer = new byte[16384];
             // 20 header + 41 meter + 18 × 157 channels + 1 + 18 × 77 circuits + 50 network + 519 SNMP
             // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http
-            // + 391 alarms (storm, 70 syslog, rule count, 11 × 29).
-            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 391,
+            // + 391 alarms (storm, 70 syslog, rule count, 11 × 29) + 15 bus.
+            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 391 + 15,
                 ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
         }
     }

@@ -1,6 +1,7 @@
 using System.Text;
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 
 namespace Ipenergy.Probe.Tests.Unit.Config
 {
@@ -66,6 +67,17 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             c.Alarms.Rules[AlarmCodes.UnderVoltage].Critical = double.NaN;
             c.Alarms.Rules[AlarmCodes.FrequencyHigh].Enabled = false;
             c.Alarms.Rules[AlarmCodes.NeutralCurrent].AssertDelayS = 30;
+
+            c.Bus.Role = BusRoles.Gateway;
+            c.Bus.Address = 200;
+            c.Bus.Baud = 57600;
+            c.Bus.Parity = SerialParity.None;
+            c.Bus.StopBits = 2;
+            c.Bus.TurnaroundMs = 5;
+            c.Bus.ResponseTimeoutMs = 250;
+            c.Bus.PollIntervalMs = 40000;
+            c.Bus.GatewayScanFrom = 10;
+            c.Bus.GatewayScanTo = 40;
             return c;
         }
 

@@ -1,5 +1,6 @@
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 using nanoFramework.TestFramework;
 
 namespace Ipenergy.Probe.Tests.Unit.Config
@@ -39,6 +40,16 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             Assert.AreEqual(0, c.History.BillingHour);
             Assert.AreEqual(0, c.History.UtcOffsetMinutes);
             Assert.AreEqual("", c.AdminPasswordHash);
+            Assert.AreEqual(BusRoles.Standalone, c.Bus.Role);
+            Assert.AreEqual(0, c.Bus.Address);
+            Assert.AreEqual(115200, c.Bus.Baud);
+            Assert.AreEqual(SerialParity.Even, c.Bus.Parity);
+            Assert.AreEqual(1, c.Bus.StopBits);
+            Assert.AreEqual(0, c.Bus.TurnaroundMs);
+            Assert.AreEqual(100, c.Bus.ResponseTimeoutMs);
+            Assert.AreEqual(1000, c.Bus.PollIntervalMs);
+            Assert.AreEqual(1, c.Bus.GatewayScanFrom);
+            Assert.AreEqual(31, c.Bus.GatewayScanTo);
         }
 
         [TestMethod]
@@ -344,6 +355,67 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 c.Alarms.Syslog = bad[i];
                 Assert.AreEqual("alarms.syslog: must be \"\" (off), host or host:port (port 1..65535), got \"" + bad[i] + "\"", Check(c), bad[i]);
             }
+        }
+
+        [TestMethod]
+        public void BusRules()
+        {
+            MeterConfig c = new MeterConfig(3);
+            c.Bus.Role = 3;
+            Assert.AreEqual("bus.role: must be standalone, slave or gateway, got 3", Check(c));
+            c.Bus.Role = BusRoles.Slave;
+            c.Bus.Address = 300;
+            Assert.AreEqual("bus.address: must be 0..247, got 300", Check(c));
+            c.Bus.Address = -1;
+            Assert.AreEqual("bus.address: must be 0..247, got -1", Check(c));
+            c.Bus.Address = 0;
+            Assert.IsNull(Check(c), "0 = unaddressed");
+            c.Bus.Address = 247;
+            Assert.IsNull(Check(c));
+
+            int[] bauds = { 9600, 19200, 38400, 57600, 115200 };
+            for (int i = 0; i < bauds.Length; i++)
+            {
+                c.Bus.Baud = bauds[i];
+                Assert.IsNull(Check(c), bauds[i].ToString());
+            }
+
+            c.Bus.Baud = 14400;
+            Assert.AreEqual("bus.baud: must be 9600, 19200, 38400, 57600 or 115200, got 14400", Check(c));
+            c.Bus.Baud = 115200;
+            c.Bus.Parity = 3;
+            Assert.AreEqual("bus.parity: must be \"E\", \"N\" or \"O\", got 3", Check(c));
+            c.Bus.Parity = SerialParity.Odd;
+            Assert.IsNull(Check(c));
+            c.Bus.Parity = SerialParity.None;
+            c.Bus.StopBits = 0;
+            Assert.AreEqual("bus.stopBits: must be 1 or 2, got 0", Check(c));
+            c.Bus.StopBits = 2;
+            Assert.IsNull(Check(c));
+
+            c.Bus.TurnaroundMs = 101;
+            Assert.AreEqual("bus.turnaroundMs: must be 0..100 ms, got 101", Check(c));
+            c.Bus.TurnaroundMs = 100;
+            c.Bus.ResponseTimeoutMs = 9;
+            Assert.AreEqual("bus.responseTimeoutMs: must be 10..1000 ms, got 9", Check(c));
+            c.Bus.ResponseTimeoutMs = 1001;
+            Assert.AreEqual("bus.responseTimeoutMs: must be 10..1000 ms, got 1001", Check(c));
+            c.Bus.ResponseTimeoutMs = 10;
+            c.Bus.PollIntervalMs = 199;
+            Assert.AreEqual("bus.pollIntervalMs: must be 200..60000 ms, got 199", Check(c));
+            c.Bus.PollIntervalMs = 60001;
+            Assert.AreEqual("bus.pollIntervalMs: must be 200..60000 ms, got 60001", Check(c));
+            c.Bus.PollIntervalMs = 200;
+            Assert.IsNull(Check(c));
+
+            c.Bus.GatewayScanFrom = 0;
+            Assert.AreEqual("bus.gatewayScanFrom: must be 1..247, got 0", Check(c));
+            c.Bus.GatewayScanFrom = 32;
+            Assert.AreEqual("bus.gatewayScanTo: must be gatewayScanFrom (32)..247, got 31", Check(c));
+            c.Bus.GatewayScanTo = 248;
+            Assert.AreEqual("bus.gatewayScanTo: must be gatewayScanFrom (32)..247, got 248", Check(c));
+            c.Bus.GatewayScanTo = 32;
+            Assert.IsNull(Check(c), "a range of one address");
         }
 
         [TestMethod]
