@@ -20,7 +20,8 @@ namespace Ipenergy.Probe.Bus
         private readonly IBusClock _clock;
         private readonly IBusListener _listener;
         private readonly byte[] _staging;
-        private volatile bool _stop;
+        private readonly object _stopLock = new object();
+        private bool _stop;
 
         public BusPoller(RtuMaster master, ModuleCache cache, IBusClock clock, IBusListener listener)
         {
@@ -83,8 +84,8 @@ namespace Ipenergy.Probe.Bus
         /// <summary>Polls every <see cref="CycleMs"/> until <see cref="Stop"/> (the gateway's bus thread).</summary>
         public void Run()
         {
-            _stop = false;
-            while (!_stop)
+            SetStop(false);
+            while (!Stopping())
             {
                 long start = _clock.Microseconds;
                 PollCycle();
@@ -98,7 +99,24 @@ namespace Ipenergy.Probe.Bus
 
         public void Stop()
         {
-            _stop = true;
+            SetStop(true);
+        }
+
+        // Stop comes from another thread: a lock makes the write visible (no volatile on nanoFramework 1.x).
+        private void SetStop(bool value)
+        {
+            lock (_stopLock)
+            {
+                _stop = value;
+            }
+        }
+
+        private bool Stopping()
+        {
+            lock (_stopLock)
+            {
+                return _stop;
+            }
         }
 
         private void PollModule(ModuleState module)
