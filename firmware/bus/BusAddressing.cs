@@ -3,9 +3,11 @@ namespace Ipenergy.Probe.Bus
     /// <summary>
     /// The vendor function code that gives bus addresses to new modules by serial key (README, "Automatic
     /// addressing"). Requests go to <see cref="UnaddressedAddress"/>, which no configured module uses.
-    ///   sub-function 1 Discover: lo(4) hi(4)      -> unaddressed modules with lo &lt;= key &lt;= hi answer key(4)
-    ///   sub-function 2 Assign:   key(4) address(1) -> only the module with that key answers key(4) address(1)
-    /// Keys are 32-bit, big-endian on the wire.
+    ///   sub-function 1 Discover: lo(4) hi(4)               -> unaddressed modules with lo &lt;= key &lt;= hi answer key(4) token(2)
+    ///   sub-function 2 Assign:   key(4) token(2) address(1) -> only the module with that key and token answers the same
+    /// Keys are 32-bit, big-endian on the wire. The token is a random 16-bit number each module draws at
+    /// start: two modules with one key (cloned serials, a hash clash) still differ in it, so their answers
+    /// collide instead of both taking one address.
     /// </summary>
     public static class BusAddressing
     {
@@ -29,7 +31,7 @@ namespace Ipenergy.Probe.Bus
                 return 13;
             }
 
-            return subFunction == Assign ? 10 : RtuFrameLength.Unknown;
+            return subFunction == Assign ? 12 : RtuFrameLength.Unknown;
         }
 
         /// <summary>Whole response frame length for a sub-function, -1 when unknown.</summary>
@@ -37,10 +39,10 @@ namespace Ipenergy.Probe.Bus
         {
             if (subFunction == Discover)
             {
-                return 9;
+                return 11;
             }
 
-            return subFunction == Assign ? 10 : RtuFrameLength.Unknown;
+            return subFunction == Assign ? 12 : RtuFrameLength.Unknown;
         }
 
         /// <summary>A 32-bit key in 4 bytes, big-endian.</summary>
