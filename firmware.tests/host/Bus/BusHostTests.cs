@@ -58,6 +58,38 @@ namespace Ipenergy.Probe.Tests.Bus
         }
 
         [Fact]
+        public void SlaveAnswersAllocateNothing()
+        {
+            VirtualBus bus = new VirtualBus();
+            VirtualBusPort masterPort = bus.AddPort(115200);
+            var processor = new Ipenergy.Probe.Protocols.Modbus.ModbusPduProcessor(
+                Ipenergy.Probe.Tests.Unit.Modbus.TestRegisterBank.SpecificationExample(),
+                new Ipenergy.Probe.Protocols.Modbus.ModbusDeviceIdentification("MPP3", "1.0"));
+            var slave = new Ipenergy.Probe.Protocols.Modbus.RtuSlave(bus.AddPort(115200), bus, processor, 3, new BusAddressingResponder(5, 6, 3));
+            RtuFrameReader reader = new RtuFrameReader(masterPort);
+            RtuFrameWriter writer = new RtuFrameWriter(masterPort, reader, bus);
+            byte[] read = { 0x03, 0x00, 0x6B, 0x00, 0x03 };
+            byte[] write = { 0x06, 0x00, 0x01, 0x00, 0x03 };
+            writer.Send(3, read, 0, 5);
+            slave.ServeOnce(10);
+            reader.ReadFrame(100);
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            for (int i = 0; i < 200; i++)
+            {
+                writer.Send(i % 3 == 0 ? 0 : 3, i % 2 == 0 ? read : write, 0, 5);
+                slave.ServeOnce(10);
+                if (i % 3 != 0 && reader.ReadFrame(100) == 0)
+                {
+                    Assert.Fail("no answer to request " + i);
+                }
+            }
+
+            long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            _output.WriteLine("200 requests served: " + allocated + " bytes allocated");
+            Assert.Equal(0, allocated);
+        }
+
+        [Fact]
         public void CycleTimesAt115200ForTheReadme()
         {
             foreach (int count in new[] { 1, 8, 31 })
