@@ -17,12 +17,18 @@ namespace Ipenergy.Probe.Bus
         /// <summary>Length of buffer[0..] read as a request, from the <paramref name="have"/> bytes there.</summary>
         public static int Request(byte[] buffer, int have)
         {
+            return Request(buffer, 0, have);
+        }
+
+        /// <summary>Length of a frame at buffer[offset..] read as a request, from the <paramref name="have"/> bytes there.</summary>
+        public static int Request(byte[] buffer, int offset, int have)
+        {
             if (have < 2)
             {
                 return NeedMore;
             }
 
-            int function = buffer[1];
+            int function = buffer[offset + 1];
             switch (function)
             {
                 case 1:
@@ -35,7 +41,7 @@ namespace Ipenergy.Probe.Bus
                 case 15:
                 case 16:
                     // address fc start(2) quantity(2) byteCount(1) values crc(2)
-                    return have < 7 ? NeedMore : 9 + buffer[6];
+                    return have < 7 ? NeedMore : 9 + buffer[offset + 6];
                 case 0x2B:
                     // 43/14: address fc mei readCode objectId crc
                     if (have < 3)
@@ -43,14 +49,14 @@ namespace Ipenergy.Probe.Bus
                         return NeedMore;
                     }
 
-                    return buffer[2] == 0x0E ? 7 : Unknown;
+                    return buffer[offset + 2] == 0x0E ? 7 : Unknown;
                 case BusAddressing.FunctionCode:
                     if (have < 3)
                     {
                         return NeedMore;
                     }
 
-                    return BusAddressing.RequestLength(buffer[2]);
+                    return BusAddressing.RequestLength(buffer[offset + 2]);
                 default:
                     return Unknown;
             }
@@ -59,12 +65,18 @@ namespace Ipenergy.Probe.Bus
         /// <summary>Length of buffer[0..] read as a response, from the <paramref name="have"/> bytes there.</summary>
         public static int Response(byte[] buffer, int have)
         {
+            return Response(buffer, 0, have);
+        }
+
+        /// <summary>Length of a frame at buffer[offset..] read as a response, from the <paramref name="have"/> bytes there.</summary>
+        public static int Response(byte[] buffer, int offset, int have)
+        {
             if (have < 2)
             {
                 return NeedMore;
             }
 
-            int function = buffer[1];
+            int function = buffer[offset + 1];
             if ((function & 0x80) != 0)
             {
                 // exception: address fc|0x80 code crc
@@ -77,35 +89,35 @@ namespace Ipenergy.Probe.Bus
                 case 2:
                 case 3:
                 case 4:
-                    return have < 3 ? NeedMore : 5 + buffer[2];
+                    return have < 3 ? NeedMore : 5 + buffer[offset + 2];
                 case 5:
                 case 6:
                 case 15:
                 case 16:
                     return 8;
                 case 0x2B:
-                    return DeviceIdentificationResponse(buffer, have);
+                    return DeviceIdentificationResponse(buffer, offset, have);
                 case BusAddressing.FunctionCode:
                     if (have < 3)
                     {
                         return NeedMore;
                     }
 
-                    return BusAddressing.ResponseLength(buffer[2]);
+                    return BusAddressing.ResponseLength(buffer[offset + 2]);
                 default:
                     return Unknown;
             }
         }
 
         // address fc mei readCode conformity more next count, then count x (id length value), crc.
-        private static int DeviceIdentificationResponse(byte[] buffer, int have)
+        private static int DeviceIdentificationResponse(byte[] buffer, int offset, int have)
         {
             if (have < 3)
             {
                 return NeedMore;
             }
 
-            if (buffer[2] != 0x0E)
+            if (buffer[offset + 2] != 0x0E)
             {
                 return Unknown;
             }
@@ -115,7 +127,7 @@ namespace Ipenergy.Probe.Bus
                 return NeedMore;
             }
 
-            int objects = buffer[7];
+            int objects = buffer[offset + 7];
             int p = 8;
             for (int i = 0; i < objects; i++)
             {
@@ -124,7 +136,7 @@ namespace Ipenergy.Probe.Bus
                     return NeedMore;
                 }
 
-                p += 2 + buffer[p + 1];
+                p += 2 + buffer[offset + p + 1];
                 if (p + 2 > MaxFrame)
                 {
                     return Unknown;

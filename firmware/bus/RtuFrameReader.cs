@@ -183,11 +183,8 @@ namespace Ipenergy.Probe.Bus
                 return 0;
             }
 
-            // The length functions read from index 0: compare in place via a shifted view.
-            System.Array.Copy(_buffer, start, _scratch, 0, available < _scratch.Length ? available : _scratch.Length);
-            int inScratch = available < _scratch.Length ? available : _scratch.Length;
-            int request = RtuFrameLength.Request(_scratch, inScratch);
-            int response = RtuFrameLength.Response(_scratch, inScratch);
+            int request = RtuFrameLength.Request(_buffer, start, available);
+            int response = RtuFrameLength.Response(_buffer, start, available);
             if (request > 0 && request <= available && Crc16Modbus.Check(_buffer, start, request))
             {
                 return request;

@@ -119,6 +119,8 @@ namespace Ipenergy.Probe.Bus
             for (int attempt = 0; attempt <= retries; attempt++)
             {
                 _transactions[address & 0xFF]++;
+                // The tail of a late answer to the previous request must not merge into this one's.
+                _port.DiscardInput();
                 _writer.Send(address, pdu, offset, length);
                 if (address == 0)
                 {
