@@ -46,6 +46,7 @@ namespace Ipenergy.Probe.App
         private readonly DeviceIdentity _identity;
         private readonly InfoEndpoint _info;
         private readonly AlarmService _alarms;
+        private readonly BusService _bus;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -146,6 +147,18 @@ namespace Ipenergy.Probe.App
                 _modbus = new ModbusTcpServer(_modbusUnit, options.BindAddress, options.ModbusPort);
             }
 
+            StoreBusOverrides(options);
+            current = _config.Current;
+
+            // RS-485 bus, role slave: the same register map to the gateway (gateway role: not wired yet).
+            if (options.BusPort != null && current.Bus.Role == BusRoles.Slave && options.RandomSource != null)
+            {
+                ModbusPduProcessor busUnit = new ModbusPduProcessor(CreateRegisterMap(current),
+                    new ModbusDeviceIdentification(_identity.Model, FirmwareVersion));
+                busUnit.WritesEnabled = current.Modbus.WritesUnlocked;
+                _bus = new BusService(options.BusPort, _config, busUnit, options.SerialNumber, options.RandomSource);
+            }
+
             // SNMP v1/v2c: communities, trap targets and sysName/Location/Contact follow the configuration
             // in force at each request; snmp.enabled and the port need a restart.
             if (options.SnmpPort >= 0 && current.Snmp.Enabled)
@@ -164,6 +177,23 @@ namespace Ipenergy.Probe.App
                 _alarms.NotifyThrough(_traps);
                 _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
             }
+        }
+
+        // The start options may set the module's bus role and address: stored like a change from the API.
+        private void StoreBusOverrides(ProbeOptions options)
+        {
+            BusConfig bus = _config.Current.Bus;
+            bool role = options.BusRole >= 0 && options.BusRole != bus.Role;
+            bool address = options.BusAddress >= 0 && options.BusAddress != bus.Address;
+            if (!role && !address)
+            {
+                return;
+            }
+
+            string json = "{\"bus\":{" + (role ? "\"role\":\"" + BusRoles.Name(options.BusRole) + "\"" : "")
+                + (role && address ? "," : "") + (address ? "\"address\":" + options.BusAddress.ToString() : "") + "}}";
+            byte[] bytes = Common.AsciiBytes.From(json);
+            _config.Apply(bytes, 0, bytes.Length);
         }
 
         private MetricsEndpoint Metrics(Storage.Alarms.AlarmJournal alarms)
@@ -310,6 +340,9 @@ namespace Ipenergy.Probe.App
         /// <summary>Alarm journal, engine and outputs.</summary>
         public AlarmService Alarms { get { return _alarms; } }
 
+        /// <summary>The module on the RS-485 bus (role slave); null without a bus port or in another role.</summary>
+        public BusService Bus { get { return _bus; } }
+
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 
@@ -333,6 +366,11 @@ namespace Ipenergy.Probe.App
                 _traps.SendColdStart();
             }
 
+            if (_bus != null)
+            {
+                _bus.Start();
+            }
+
             _meteringThread = new Thread(RunMetering);
             _meteringThread.Start();
             _servicesThread = new Thread(RunServices);
@@ -353,6 +391,11 @@ namespace Ipenergy.Probe.App
             }
 
             _http.Stop();
+            if (_bus != null)
+            {
+                _bus.Stop();
+            }
+
             if (_modbus != null)
             {
                 _modbus.Stop();
@@ -523,6 +566,12 @@ namespace Ipenergy.Probe.App
             {
                 ConfigureModbus(config);
                 _modbusUnit.Map = CreateRegisterMap(config);
+            }
+
+            if (_bus != null)
+            {
+                _bus.Processor.WritesEnabled = config.Modbus.WritesUnlocked;
+                _bus.Processor.Map = CreateRegisterMap(config);
             }
         }
 

@@ -11,6 +11,8 @@ namespace Ipenergy.Probe.App
 
         public ProbeOptions()
         {
+            BusRole = -1;
+            BusAddress = -1;
             BindAddress = "";
             HttpPort = 80;
             ModbusPort = Off;
@@ -47,5 +49,16 @@ namespace Ipenergy.Probe.App
 
         /// <summary>The board's serial number (from its chip ID or factory data); up to 32 characters.</summary>
         public string SerialNumber { get; set; }
+
+        /// <summary>The module's RS-485 port (the board's UART, a simulated bus node); null: no bus.
+        /// What the module does on it follows the configuration's bus.role.</summary>
+        public Ipenergy.Probe.Hal.ISerialPort BusPort { get; set; }
+
+        /// <summary>bus.role to store at start (Config.BusRoles.*), or -1 to keep the configuration's (the
+        /// virtual e-Probe's --bus-role; on the board the panel or the API sets it).</summary>
+        public int BusRole { get; set; }
+
+        /// <summary>bus.address to store at start (0..247), or -1 to keep the configuration's.</summary>
+        public int BusAddress { get; set; }
     }
 }
