@@ -19,7 +19,11 @@ namespace Ipenergy.Probe.Simulator
         {
             "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
             "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start", "--serial",
+            "--bus", "--bus-address", "--bus-role", "--bus-baud", "--bus-parity", "--bus-hub", "--bus-raw-port", "--bus-control-port",
         };
+
+        /// <summary>Baud rates of the RS-485 bus (Modbus-RTU, issue 9).</summary>
+        public static readonly int[] BusBaudRates = { 9600, 19200, 38400, 57600, 115200 };
 
         private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario" };
 
@@ -33,7 +37,7 @@ namespace Ipenergy.Probe.Simulator
             }
 
             HashSet<string> seen = new HashSet<string>(StringComparer.Ordinal);
-            int? httpPort = null, modbusPort = null, snmpPort = null;
+            int? httpPort = null, modbusPort = null, snmpPort = null, busRawPort = null, busControlPort = null;
             for (int i = 0; i < args.Length; i++)
             {
                 string arg = args[i];
@@ -116,6 +120,30 @@ namespace Ipenergy.Probe.Simulator
                     case "--serial":
                         options.SerialNumber = ParseSerial(value);
                         break;
+                    case "--bus":
+                        options.Bus = ParseBusEndpoint(value);
+                        break;
+                    case "--bus-address":
+                        options.BusAddress = ParseBusAddress(value);
+                        break;
+                    case "--bus-role":
+                        options.BusRole = ParseBusRole(value);
+                        break;
+                    case "--bus-baud":
+                        options.BusBaud = ParseBusBaud(value);
+                        break;
+                    case "--bus-parity":
+                        options.BusParity = ParseBusParity(value);
+                        break;
+                    case "--bus-hub":
+                        options.BusHubPort = ParsePort(name, value, 0);
+                        break;
+                    case "--bus-raw-port":
+                        busRawPort = ParsePort(name, value, 0);
+                        break;
+                    case "--bus-control-port":
+                        busControlPort = ParsePort(name, value, 0);
+                        break;
                     case "--standard-ports":
                         options.StandardPorts = true;
                         break;
@@ -141,7 +169,123 @@ namespace Ipenergy.Probe.Simulator
                 throw new SetupException("--modbus-port and --http-port are both TCP port " + options.HttpPort + "; give them different ports");
             }
 
+            CheckBus(options, seen, busRawPort, busControlPort);
             return options;
+        }
+
+        // The bus options make sense together only: a node needs --bus, the hub's ports need --bus-hub.
+        private static void CheckBus(SimulatorOptions options, HashSet<string> seen, int? rawPort, int? controlPort)
+        {
+            bool hub = options.BusHubPort >= 0;
+            if (hub && options.Bus != null)
+            {
+                throw new SetupException("--bus-hub runs the hub, --bus joins one: give only one of them");
+            }
+
+            foreach (string name in new[] { "--bus-address", "--bus-role" })
+            {
+                if (seen.Contains(name) && options.Bus == null)
+                {
+                    throw new SetupException(name + " needs --bus HOST:PORT (the hub to join)");
+                }
+            }
+
+            foreach (string name in new[] { "--bus-baud", "--bus-parity" })
+            {
+                if (seen.Contains(name) && options.Bus == null && !hub)
+                {
+                    throw new SetupException(name + " needs --bus HOST:PORT or --bus-hub PORT");
+                }
+            }
+
+            foreach (string name in new[] { "--bus-raw-port", "--bus-control-port" })
+            {
+                if (seen.Contains(name) && !hub)
+                {
+                    throw new SetupException(name + " needs --bus-hub PORT");
+                }
+            }
+
+            if (options.Bus != null)
+            {
+                options.BusRole ??= options.BusAddress > 0 ? SimulatorOptions.BusRoleSlave : SimulatorOptions.BusRoleGateway;
+                if (options.BusRole == SimulatorOptions.BusRoleGateway && options.BusAddress > 0)
+                {
+                    throw new SetupException("--bus-address is a slave's address; the gateway (bus master) has none: drop it or give --bus-role slave");
+                }
+            }
+
+            if (hub)
+            {
+                int next = options.BusHubPort == 0 ? 0 : options.BusHubPort + 1;
+                options.BusRawPort = rawPort ?? (next == 0 ? 0 : Math.Min(next, 65535));
+                options.BusControlPort = controlPort ?? (next == 0 ? 0 : Math.Min(next + 1, 65535));
+                if (options.BusHubPort > 0 && (options.BusRawPort == options.BusHubPort || options.BusControlPort == options.BusHubPort ||
+                    (options.BusRawPort > 0 && options.BusRawPort == options.BusControlPort)))
+                {
+                    throw new SetupException("--bus-hub, --bus-raw-port and --bus-control-port need three different ports");
+                }
+            }
+        }
+
+        private static BusEndpoint ParseBusEndpoint(string value)
+        {
+            int colon = value.LastIndexOf(':');
+            string host = colon > 0 ? value.Substring(0, colon) : "";
+            if (colon <= 0 || value.IndexOf(':') != colon || Uri.CheckHostName(host) == UriHostNameType.Unknown ||
+                !int.TryParse(value.Substring(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port < 1 || port > 65535)
+            {
+                throw new SetupException("--bus must be HOST:PORT of a bus hub (e.g. 127.0.0.1:4850), got '" + value + "'");
+            }
+
+            return new BusEndpoint(host, port);
+        }
+
+        private static int ParseBusAddress(string value)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int address) || address < 1 || address > 247)
+            {
+                throw new SetupException("--bus-address must be a Modbus slave address 1..247, got '" + value + "'");
+            }
+
+            return address;
+        }
+
+        private static string ParseBusRole(string value)
+        {
+            string role = value.Trim().ToLowerInvariant();
+            if (role != SimulatorOptions.BusRoleSlave && role != SimulatorOptions.BusRoleGateway)
+            {
+                throw new SetupException("--bus-role must be slave or gateway, got '" + value + "'");
+            }
+
+            return role;
+        }
+
+        private static int ParseBusBaud(string value)
+        {
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int baud) || Array.IndexOf(BusBaudRates, baud) < 0)
+            {
+                throw new SetupException("--bus-baud must be one of 9600, 19200, 38400, 57600, 115200, got '" + value + "'");
+            }
+
+            return baud;
+        }
+
+        private static int ParseBusParity(string value)
+        {
+            string p = value.Trim().ToUpperInvariant();
+            if (p == "E")
+            {
+                return Ipenergy.Probe.Hal.SerialParity.Even;
+            }
+
+            if (p == "N")
+            {
+                return Ipenergy.Probe.Hal.SerialParity.None;
+            }
+
+            throw new SetupException("--bus-parity must be E (8E1) or N (8N1), got '" + value + "'");
         }
 
         private static string ParseModel(string value)

@@ -48,6 +48,33 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>--serial TEXT: the device's serial number; null: one derived from the data directory.</summary>
         public string SerialNumber { get; set; }
 
+        public const string BusRoleSlave = "slave";
+        public const string BusRoleGateway = "gateway";
+
+        /// <summary>--bus HOST:PORT: join this bus hub (RS-485 simulation); null: no bus.</summary>
+        public BusEndpoint Bus { get; set; }
+
+        /// <summary>--bus-address N: the slave's bus address 1..247; 0: unaddressed (waits for automatic addressing).</summary>
+        public int BusAddress { get; set; }
+
+        /// <summary>--bus-role slave|gateway; default slave when --bus-address is given, else gateway.</summary>
+        public string BusRole { get; set; }
+
+        /// <summary>--bus-baud N (9600..115200); the bus line of a node or of the hub.</summary>
+        public int BusBaud { get; set; } = 115200;
+
+        /// <summary>--bus-parity E|N as a SerialParity value (1 stop bit either way).</summary>
+        public int BusParity { get; set; } = Ipenergy.Probe.Hal.SerialParity.Even;
+
+        /// <summary>--bus-hub PORT: run as the bus hub instead of a probe (node port; 0 = any free port); -1: not a hub.</summary>
+        public int BusHubPort { get; set; } = -1;
+
+        /// <summary>--bus-raw-port N: the hub's unframed port (socat pty bridge); default PORT+1 (0 when PORT is 0).</summary>
+        public int BusRawPort { get; set; }
+
+        /// <summary>--bus-control-port N: the hub's control port (fault injection); default PORT+2 (0 when PORT is 0).</summary>
+        public int BusControlPort { get; set; }
+
         /// <summary>--help: print usage and exit.</summary>
         public bool Help { get; set; }
 

@@ -27,6 +27,15 @@ usage: hal-simulator [options]
   --clock-start ISO8601    start the device clock at this UTC time instead of now (to test SNTP)
   --serial TEXT            the device's serial number (default: VP<channels>-<6 hex digits> derived from --data-dir,
                            so a probe keeps its serial across restarts)
+  --bus HOST:PORT          join the simulated RS-485 bus of a hub (see --bus-hub) as a node named by --serial
+  --bus-address N          Modbus-RTU slave address 1..247 (default: unaddressed, waits for automatic addressing)
+  --bus-role slave|gateway slave answers on the bus, gateway polls the slaves (default: slave when --bus-address
+                           is given, else gateway; a gateway has no --bus-address)
+  --bus-baud N             9600, 19200, 38400, 57600 or 115200 (default 115200); with --bus or --bus-hub
+  --bus-parity E|N         8E1 or 8N1 (default E); with --bus or --bus-hub
+  --bus-hub PORT           run the bus hub instead of a probe: nodes join PORT (0 = any free port, printed)
+  --bus-raw-port N         the hub's unframed port for a socat pty bridge (default PORT+1; 0 = any free port)
+  --bus-control-port N     the hub's fault-injection control port, one command a line (default PORT+2)
   --print-scenario         print the scenario in force as JSON and exit
   --help, -h               this text
 
