@@ -5,6 +5,7 @@ using System.Runtime.InteropServices;
 using System.Threading;
 using Ipenergy.Probe.App;
 using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Simulator.Bus;
 
 namespace Ipenergy.Probe.Simulator
 {
@@ -43,6 +44,11 @@ namespace Ipenergy.Probe.Simulator
                 return ExitOk;
             }
 
+            if (plan.Options.BusHubPort >= 0)
+            {
+                return BusHubMode.Run(plan.Options);
+            }
+
             return Run(plan);
         }
 
@@ -75,6 +81,9 @@ namespace Ipenergy.Probe.Simulator
             }
 
             ProbeApp app = null;
+            string serial = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir);
+            SimulatedSerialPort busPort = options.Bus == null ? null
+                : new SimulatedSerialPort(options.Bus.Host, options.Bus.Port, serial, new BusLine(options.BusBaud, options.BusParity, 1));
             try
             {
                 string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
@@ -86,8 +95,11 @@ namespace Ipenergy.Probe.Simulator
                     SnmpPort = options.SnmpPort,
                     TrapTargets = options.TrapTargets.Select(t => t.ToString()).ToArray(),
                     NtpServers = options.NtpServers.ToArray(),
-                    SerialNumber = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir),
+                    SerialNumber = serial,
                     RandomSource = new OsRandomSource(),
+                    BusPort = busPort,
+                    BusRole = busPort == null ? -1 : (options.BusRole == SimulatorOptions.BusRoleGateway ? BusRoles.Gateway : BusRoles.Slave),
+                    BusAddress = busPort != null && options.BusAddress > 0 ? options.BusAddress : -1,
                 };
                 app = new ProbeApp(samples, clock, config, flash, null, probeOptions);
 
@@ -112,6 +124,8 @@ namespace Ipenergy.Probe.Simulator
                 {
                     StopQuietly(app);
                 }
+
+                busPort?.Dispose();
 
                 flash.Dispose();
                 if (tempDataDir)
@@ -138,6 +152,14 @@ namespace Ipenergy.Probe.Simulator
             Console.Out.WriteLine(app.SnmpPort < 0
                 ? "snmp   off (disabled in the stored configuration: snmp.enabled)"
                 : "snmp   " + SnmpUrl(options.BindAddress, app.SnmpPort) + " (v1/v2c, communities from the configuration; default read \"public\")");
+            if (busPort != null)
+            {
+                Console.Out.WriteLine(app.Bus != null
+                    ? "bus    slave at address " + app.Bus.Address + " on tcp://" + options.Bus + " (" + options.BusBaud + " 8"
+                        + Ipenergy.Probe.Hal.SerialParity.Letter(options.BusParity) + "1; 0 = unaddressed, waits for the gateway)"
+                    : "bus    gateway role: not available yet (the module joins the bus but does not poll)");
+            }
+
             if (app.SnmpPort >= 0 && options.TrapTargets.Count > 0)
             {
                 Console.Out.WriteLine("traps  " + string.Join(", ", options.TrapTargets) + " (coldStart sent; IPv4 targets only)");
@@ -150,6 +172,7 @@ namespace Ipenergy.Probe.Simulator
             // ProbeApp.Stop saves the energy counters a last time.
             samples.Stop();
             app.Stop();
+            busPort?.Dispose();
             flash.Dispose();
             if (tempDataDir)
             {
