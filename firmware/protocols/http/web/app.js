@@ -497,10 +497,11 @@
 
   // ---------- configuration forms ----------
   var sectionNames = { general: 'General', channels: 'Channels', circuits: 'Circuits', network: 'Network', snmp: 'SNMP',
-    modbus: 'Modbus', history: 'History and billing', http: 'Web access', alarms: 'Alarm rules' };
+    modbus: 'Modbus', history: 'History and billing', http: 'Web access', alarms: 'Alarm rules', bus: 'RS-485 bus' };
   var readOnly = { 'channels[].channel': true };
   var choices = { 'channels[].phase': ['L1', 'L2', 'L3'], 'circuits[].role': ['none', 'facility-total', 'it-load'],
-    nominalFrequency: [50, 60] };
+    nominalFrequency: [50, 60], 'bus.role': ['standalone', 'slave', 'gateway'], 'bus.parity': ['E', 'N', 'O'],
+    'bus.baud': [9600, 19200, 38400, 57600, 115200], 'bus.stopBits': [1, 2] };
   // Field names as people read them (the JSON name is kept for the rest).
   var labels = { nominalVoltage: 'Nominal voltage (V, phase–neutral)', nominalFrequency: 'Nominal frequency (Hz)',
     voltageGain: 'Voltage gain L1, L2, L3', ctRatedA: 'CT rating (A)', phaseCorrectionDeg: 'Phase correction (°)',
