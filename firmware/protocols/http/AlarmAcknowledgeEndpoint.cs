@@ -57,7 +57,7 @@ namespace Ipenergy.Probe.Protocols.Http
 
             lock (_sync)
             {
-                if (!FindActive((uint)id))
+                if (!_journal.CopyAlarm((uint)id, _entry))
                 {
                     return response.Error(HttpStatus.NotFound, "no active alarm " + id.ToString());
                 }
@@ -69,7 +69,7 @@ namespace Ipenergy.Probe.Protocols.Http
                 }
 
                 string user = request.User == null ? "anonymous" : request.User;
-                if (!_journal.Acknowledge((uint)id, user, _clock.UtcNow) || !FindActive((uint)id))
+                if (!_journal.Acknowledge((uint)id, user, _clock.UtcNow) || !_journal.CopyAlarm((uint)id, _entry))
                 {
                     return response.Error(HttpStatus.Conflict, "alarm " + id.ToString() + " changed meanwhile: read it again");
                 }
@@ -77,20 +77,6 @@ namespace Ipenergy.Probe.Protocols.Http
                 AlarmJson.WriteActive(response.Json, _entry, _config.Current);
                 return HttpStatus.Ok;
             }
-        }
-
-        private bool FindActive(uint id)
-        {
-            int count = _journal.ActiveCount;
-            for (int i = 0; i < count; i++)
-            {
-                if (_journal.CopyActive(i, _entry) && _entry.AlarmId == id)
-                {
-                    return true;
-                }
-            }
-
-            return false;
         }
 
         // "<digits>/ack" -> the number; -1 for anything else (at most 9 digits: ids are 32-bit).

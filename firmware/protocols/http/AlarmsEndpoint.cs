@@ -48,9 +48,6 @@ namespace Ipenergy.Probe.Protocols.Http
             JsonWriter w = response.Json;
             lock (_sync)
             {
-                int warning = 0;
-                int critical = 0;
-                int unacknowledged = 0;
                 w.WriteStartObject();
                 w.WriteName("active");
                 w.WriteStartArray();
@@ -63,28 +60,15 @@ namespace Ipenergy.Probe.Protocols.Http
                     }
 
                     AlarmJson.WriteActive(w, _entry, config);
-                    if (_entry.Level == AlarmCodes.LevelCritical)
-                    {
-                        critical++;
-                    }
-                    else if (_entry.Level == AlarmCodes.LevelWarning)
-                    {
-                        warning++;
-                    }
-
-                    if (!_entry.Acknowledged)
-                    {
-                        unacknowledged++;
-                    }
                 }
 
                 w.WriteEndArray();
                 w.WriteName("warning");
-                w.WriteInteger(warning);
+                w.WriteInteger(_journal.CountActive(AlarmCodes.LevelWarning));
                 w.WriteName("critical");
-                w.WriteInteger(critical);
+                w.WriteInteger(_journal.CountActive(AlarmCodes.LevelCritical));
                 w.WriteName("unacknowledged");
-                w.WriteInteger(unacknowledged);
+                w.WriteInteger(_journal.CountUnacknowledged());
                 w.WriteName("log");
                 w.WriteStartArray();
                 int records = _journal.LogCount;

@@ -186,8 +186,6 @@ namespace Ipenergy.Probe.Protocols.Http
         private readonly ILiveConfig _config;
         private readonly DeviceIdentity _identity;
         private readonly ISettableClock _clock;
-        private readonly AlarmEntry _alarm = new AlarmEntry();
-        private readonly object _alarmSync = new object();
 
         /// <param name="config">Labels of channels and circuits (ConfigService); null: none.</param>
         /// <param name="identity">Model, serial and firmware for eprobe_info.</param>
@@ -275,35 +273,9 @@ namespace Ipenergy.Probe.Protocols.Http
                 return;
             }
 
-            int warning = 0;
-            int critical = 0;
-            int unacknowledged = 0;
-            lock (_alarmSync)
-            {
-                int count = journal.ActiveCount;
-                for (int i = 0; i < count; i++)
-                {
-                    if (!journal.CopyActive(i, _alarm))
-                    {
-                        break;
-                    }
-
-                    if (_alarm.Level == AlarmCodes.LevelCritical)
-                    {
-                        critical++;
-                    }
-                    else if (_alarm.Level == AlarmCodes.LevelWarning)
-                    {
-                        warning++;
-                    }
-
-                    if (!_alarm.Acknowledged)
-                    {
-                        unacknowledged++;
-                    }
-                }
-            }
-
+            int warning = journal.CountActive(AlarmCodes.LevelWarning);
+            int critical = journal.CountActive(AlarmCodes.LevelCritical);
+            int unacknowledged = journal.CountUnacknowledged();
             r.Text(AlarmsHead);
             r.Text(AlarmsWarning);
             MetricsText.Value(r, warning, 0);

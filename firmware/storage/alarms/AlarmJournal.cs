@@ -352,6 +352,58 @@ namespace Ipenergy.Probe.Storage.Alarms
             }
         }
 
+        /// <summary>The active alarm with that id (as <see cref="CopyActive"/> gives it); false when none is.</summary>
+        public bool CopyAlarm(uint alarmId, AlarmEntry into)
+        {
+            lock (_lock)
+            {
+                ActiveAlarmRow row = _table.FindAlarm(alarmId);
+                if (row == null)
+                {
+                    return false;
+                }
+
+                CopyRow(row, into);
+                return true;
+            }
+        }
+
+        /// <summary>Active alarms at exactly that level (AlarmCodes.LevelWarning or LevelCritical).</summary>
+        public int CountActive(int level)
+        {
+            lock (_lock)
+            {
+                int n = 0;
+                for (int i = 0; i < _table.Count; i++)
+                {
+                    if (_table.RowAt(i).Entry.Level == level)
+                    {
+                        n++;
+                    }
+                }
+
+                return n;
+            }
+        }
+
+        /// <summary>Active alarms nobody has acknowledged (since their last rise).</summary>
+        public int CountUnacknowledged()
+        {
+            lock (_lock)
+            {
+                int n = 0;
+                for (int i = 0; i < _table.Count; i++)
+                {
+                    if (!_table.RowAt(i).Entry.Acknowledged)
+                    {
+                        n++;
+                    }
+                }
+
+                return n;
+            }
+        }
+
         /// <summary>AlarmCodes.Level* of the source's most severe active alarm (LevelNormal when none).</summary>
         public int HighestLevel(int source, int sourceIndex)
         {
