@@ -157,7 +157,10 @@ namespace Ipenergy.Probe.Simulator
                 Console.Out.WriteLine(app.Bus != null
                     ? "bus    slave at address " + app.Bus.Address + " on tcp://" + options.Bus + " (" + options.BusBaud + " 8"
                         + Ipenergy.Probe.Hal.SerialParity.Letter(options.BusParity) + "1; 0 = unaddressed, waits for the gateway)"
-                    : "bus    gateway role: not available yet (the module joins the bus but does not poll)");
+                    : app.Gateway != null
+                        ? "bus    gateway polling " + app.Gateway.ScanFrom + ".." + app.Gateway.ScanTo + " on tcp://" + options.Bus
+                            + " every " + app.Gateway.Poller.CycleMs + " ms; Modbus-TCP unit id = bus address"
+                        : "bus    joined, no role (stored bus.role is neither slave nor gateway)");
             }
 
             if (app.SnmpPort >= 0 && options.TrapTargets.Count > 0)

@@ -47,6 +47,7 @@ namespace Ipenergy.Probe.App
         private readonly InfoEndpoint _info;
         private readonly AlarmService _alarms;
         private readonly BusService _bus;
+        private readonly GatewayService _gateway;
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -157,6 +158,16 @@ namespace Ipenergy.Probe.App
                     new ModbusDeviceIdentification(_identity.Model, FirmwareVersion));
                 busUnit.WritesEnabled = current.Modbus.WritesUnlocked;
                 _bus = new BusService(options.BusPort, _config, busUnit, options.SerialNumber, options.RandomSource);
+            }
+
+            // RS-485 bus, role gateway: polls the modules; Modbus-TCP answers unit id = bus address from its cache.
+            if (options.BusPort != null && current.Bus.Role == BusRoles.Gateway)
+            {
+                _gateway = new GatewayService(options.BusPort, current.Bus);
+                if (_modbusUnit != null)
+                {
+                    _modbusUnit.Gateway = _gateway.Router;
+                }
             }
 
             // SNMP v1/v2c: communities, trap targets and sysName/Location/Contact follow the configuration
@@ -343,6 +354,9 @@ namespace Ipenergy.Probe.App
         /// <summary>The module on the RS-485 bus (role slave); null without a bus port or in another role.</summary>
         public BusService Bus { get { return _bus; } }
 
+        /// <summary>The bus gateway (role gateway); null without a bus port or in another role.</summary>
+        public GatewayService Gateway { get { return _gateway; } }
+
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 
@@ -371,6 +385,11 @@ namespace Ipenergy.Probe.App
                 _bus.Start();
             }
 
+            if (_gateway != null)
+            {
+                _gateway.Start();
+            }
+
             _meteringThread = new Thread(RunMetering);
             _meteringThread.Start();
             _servicesThread = new Thread(RunServices);
@@ -394,6 +413,11 @@ namespace Ipenergy.Probe.App
             if (_bus != null)
             {
                 _bus.Stop();
+            }
+
+            if (_gateway != null)
+            {
+                _gateway.Stop();
             }
 
             if (_modbus != null)

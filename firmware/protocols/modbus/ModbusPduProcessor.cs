@@ -33,6 +33,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
         private IRegisterMap _map;
         private int _unitId;
         private bool _writesEnabled;
+        private ModbusGatewayRouter _gateway;
 
         public ModbusPduProcessor(IRegisterMap map, ModbusDeviceIdentification identification)
         {
@@ -57,6 +58,16 @@ namespace Ipenergy.Probe.Protocols.Modbus
         {
             get { return _unitId; }
             set { _unitId = value; }
+        }
+
+        /// <summary>
+        /// On a bus gateway: requests for any other unit id than this module's (and 255) are answered from
+        /// the polled modules' cache; null (default) answers them 0B.
+        /// </summary>
+        public ModbusGatewayRouter Gateway
+        {
+            get { return _gateway; }
+            set { _gateway = value; }
         }
 
         /// <summary>
@@ -85,6 +96,12 @@ namespace Ipenergy.Probe.Protocols.Modbus
             IRegisterMap map = _map;
             if (unitId != _unitId && unitId != DirectUnit)
             {
+                ModbusGatewayRouter gateway = _gateway;
+                if (gateway != null)
+                {
+                    return gateway.Process(unitId, request, offset, length, response, responseOffset);
+                }
+
                 return Exception(function, ModbusExceptionCode.GatewayTargetFailedToRespond, response, responseOffset);
             }
 
@@ -284,7 +301,7 @@ namespace Ipenergy.Probe.Protocols.Modbus
             return ModbusExceptionCode.ServerDeviceFailure;
         }
 
-        private static int Exception(int function, int code, byte[] response, int responseOffset)
+        internal static int Exception(int function, int code, byte[] response, int responseOffset)
         {
             response[responseOffset] = (byte)((function | ModbusFunctionCode.ExceptionFlag) & 0xFF);
             response[responseOffset + 1] = (byte)code;
