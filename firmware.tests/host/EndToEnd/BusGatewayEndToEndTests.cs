@@ -68,6 +68,12 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                         "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", (i + 2).ToString(CultureInfo.InvariantCulture));
                 }
 
+                // Channel values exist from the slaves' first measured second on (NaN before).
+                foreach (VirtualProbe p in slaves)
+                {
+                    p.MeasurementsAfter(1.0);
+                }
+
                 string gwScenario = Path.Combine(_dir, "gw.json");
                 File.WriteAllText(gwScenario, Scenario(1.0));
 
@@ -90,7 +96,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                     "for unit in (2, 3, 4):",
                     "    while True:",
                     "        r = c.read_input_registers(1204, 2, slave=unit)",
-                    "        if not r.isError() or time.time() > deadline: break",
+                    "        if (not r.isError() and f32(r.registers) == f32(r.registers)) or time.time() > deadline: break",
                     "        time.sleep(0.2)",
                     "    if r.isError(): print('unit%d error %s' % (unit, r)); continue",
                     "    print('unit%d current %.3f' % (unit, f32(r.registers)))",
