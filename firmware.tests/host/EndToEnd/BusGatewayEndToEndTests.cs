@@ -56,130 +56,108 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             using var hub = new BusHub(new BusLine(115200, SerialParity.Even, 1));
             hub.Start();
             double[] amps = { 11.0, 22.0, 33.0 };
-            var slaves = new VirtualProbe[amps.Length];
+            using var slaves = new BusSlaveProcesses(hub, _dir, "BUS", amps);
             string gatewayData = Path.Combine(_dir, "gw");
-            try
+            slaves.WaitForFirstSecond();
+
+            string gwScenario = Path.Combine(_dir, "gw.json");
+            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
+
+            // The scan range and cycle are stored settings: set them on the gateway's flash first.
+            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1"))
             {
-                for (int i = 0; i < amps.Length; i++)
-                {
-                    string scenario = Path.Combine(_dir, "s" + i + ".json");
-                    File.WriteAllText(scenario, Scenario(amps[i]));
-                    slaves[i] = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "d" + i), "--serial", "BUS-" + (i + 2),
-                        "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", (i + 2).ToString(CultureInfo.InvariantCulture));
-                }
-
-                // Channel values exist from the slaves' first measured second on (NaN before).
-                foreach (VirtualProbe p in slaves)
-                {
-                    p.MeasurementsAfter(1.0);
-                }
-
-                string gwScenario = Path.Combine(_dir, "gw.json");
-                File.WriteAllText(gwScenario, Scenario(1.0));
-
-                // The scan range and cycle are stored settings: set them on the gateway's flash first.
-                using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1"))
-                {
-                    HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                        "{\"bus\":{\"gatewayScanFrom\":1,\"gatewayScanTo\":5,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
-                    Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-                }
-
-                using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1",
-                    "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
-                Assert.True(gateway.ModbusPort > 0, "the gateway has no Modbus-TCP port");
-                string port = gateway.ModbusPort.ToString(CultureInfo.InvariantCulture);
-
-                // 1. pymodbus: every slave through the gateway; an address outside the scan and an uncached register.
-                PeerProcess.Result first = Python(python, port,
-                    "deadline = time.time() + 30",
-                    "for unit in (2, 3, 4):",
-                    "    while True:",
-                    "        r = c.read_input_registers(1204, 2, slave=unit)",
-                    "        if (not r.isError() and f32(r.registers) == f32(r.registers)) or time.time() > deadline: break",
-                    "        time.sleep(0.2)",
-                    "    if r.isError(): print('unit%d error %s' % (unit, r)); continue",
-                    "    print('unit%d current %.3f' % (unit, f32(r.registers)))",
-                    "r = c.read_holding_registers(1001, 1, slave=9)",
-                    "print('unit9 exception %d' % (r.exception_code if r.isError() else -1))",
-                    "r = c.read_holding_registers(1900, 2, slave=2)",
-                    "print('unit2 1900 exception %d' % (r.exception_code if r.isError() else -1))",
-                    "r = c.write_register(1000, 1, slave=2)",
-                    "print('unit2 write exception %d' % (r.exception_code if r.isError() else -1))");
-                string[] lines = Lines(first);
-                for (int i = 0; i < amps.Length; i++)
-                {
-                    Assert.InRange(Current(lines, "unit" + (i + 2) + " current "), amps[i] * 0.99, amps[i] * 1.01);
-                }
-
-                Assert.Contains("unit9 exception 11", lines);
-                Assert.Contains("unit2 1900 exception 2", lines);
-                Assert.Contains("unit2 write exception 1", lines);
-
-                // 2. mbpoll (another peer), 0-based reference, big-endian word order.
-                for (int i = 0; i < amps.Length; i++)
-                {
-                    PeerProcess.Result r = PeerProcess.Run(PeerProcess.StartInfo(mbpoll, null, "-m", "tcp", "-p", port,
-                        "-a", (i + 2).ToString(CultureInfo.InvariantCulture), "-0", "-r", "1204", "-c", "1", "-t", "3:float", "-B", "-1", "127.0.0.1"), 20000);
-                    _output.WriteLine(r.ToString());
-                    Assert.Equal(0, r.ExitCode);
-                    string line = r.Stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("[1204]:", StringComparison.Ordinal));
-                    Assert.True(line != null, "mbpoll printed no value for unit " + (i + 2) + ": " + r.Stdout);
-                    double value = double.Parse(line.Substring(7).Trim(), CultureInfo.InvariantCulture);
-                    Assert.InRange(value, amps[i] * 0.99, amps[i] * 1.01);
-                }
-
-                // 3. Unplug unit 3: 0B after 3 missed polls; units 2 and 4 keep fresh values (snapshot sequence
-                // at 1006 goes on); replugged, unit 3 answers again.
-                hub.SetPlugged("BUS-3", false);
-                PeerProcess.Result unplugged = Python(python, port,
-                    "def seq(unit):",
-                    "    r = c.read_holding_registers(1006, 4, slave=unit)",
-                    "    return -1 if r.isError() else (r.registers[2] << 16) | r.registers[3]",
-                    "s0 = (seq(2), seq(4))",
-                    "t0 = time.time()",
-                    "gone = None",
-                    "while time.time() - t0 < 20:",
-                    "    r = c.read_input_registers(1204, 2, slave=3)",
-                    "    if r.isError() and r.exception_code == 11: gone = time.time() - t0; break",
-                    "    time.sleep(0.05)",
-                    "print('offline after %.3f' % (gone if gone is not None else -1))",
-                    "time.sleep(2.5)",
-                    "s1 = (seq(2), seq(4))",
-                    "print('seq2 %d %d' % (s0[0], s1[0]))",
-                    "print('seq4 %d %d' % (s0[1], s1[1]))");
-                lines = Lines(unplugged);
-                double offlineAfter = Current(lines, "offline after ");
-                Assert.True(offlineAfter >= 0, "unit 3 never answered 0B after being unplugged: " + unplugged.Stdout);
-
-                // 3 missed polls; a cycle is the 500 ms period, or more when the empty addresses' timeouts overrun it.
-                Assert.True(offlineAfter < 3 * 1.2 + 0.5, "0B only after " + offlineAfter + " s");
-                foreach (string unit in new[] { "seq2 ", "seq4 " })
-                {
-                    string[] pair = lines.First(l => l.StartsWith(unit, StringComparison.Ordinal)).Substring(5).Split(' ');
-                    long before = long.Parse(pair[0], CultureInfo.InvariantCulture);
-                    long after = long.Parse(pair[1], CultureInfo.InvariantCulture);
-                    Assert.True(before > 0 && after >= before + 1, unit + "did not keep updating: " + before + " -> " + after);
-                }
-
-                hub.SetPlugged("BUS-3", true);
-                PeerProcess.Result back = Python(python, port,
-                    "t0 = time.time()",
-                    "while time.time() - t0 < 20:",
-                    "    r = c.read_input_registers(1204, 2, slave=3)",
-                    "    if not r.isError(): print('back after %.3f current %.3f' % (time.time() - t0, f32(r.registers))); break",
-                    "    time.sleep(0.05)");
-                string backLine = Lines(back).FirstOrDefault(l => l.StartsWith("back after ", StringComparison.Ordinal));
-                Assert.True(backLine != null, "unit 3 not back after replugging: " + back.Stdout);
-                Assert.InRange(double.Parse(backLine.Substring(backLine.LastIndexOf(' ') + 1), CultureInfo.InvariantCulture), 21.78, 22.22);
+                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
+                    "{\"bus\":{\"gatewayScanFrom\":1,\"gatewayScanTo\":5,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
+                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
             }
-            finally
+
+            using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1",
+                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            Assert.True(gateway.ModbusPort > 0, "the gateway has no Modbus-TCP port");
+            string port = gateway.ModbusPort.ToString(CultureInfo.InvariantCulture);
+
+            // 1. pymodbus: every slave through the gateway; an address outside the scan and an uncached register.
+            PeerProcess.Result first = Python(python, port,
+                "deadline = time.time() + 30",
+                "for unit in (2, 3, 4):",
+                "    while True:",
+                "        r = c.read_input_registers(1204, 2, slave=unit)",
+                "        if (not r.isError() and f32(r.registers) == f32(r.registers)) or time.time() > deadline: break",
+                "        time.sleep(0.2)",
+                "    if r.isError(): print('unit%d error %s' % (unit, r)); continue",
+                "    print('unit%d current %.3f' % (unit, f32(r.registers)))",
+                "r = c.read_holding_registers(1001, 1, slave=9)",
+                "print('unit9 exception %d' % (r.exception_code if r.isError() else -1))",
+                "r = c.read_holding_registers(1900, 2, slave=2)",
+                "print('unit2 1900 exception %d' % (r.exception_code if r.isError() else -1))",
+                "r = c.write_register(1000, 1, slave=2)",
+                "print('unit2 write exception %d' % (r.exception_code if r.isError() else -1))");
+            string[] lines = Lines(first);
+            for (int i = 0; i < amps.Length; i++)
             {
-                foreach (VirtualProbe p in slaves)
-                {
-                    p?.Dispose();
-                }
+                Assert.InRange(Current(lines, "unit" + (i + 2) + " current "), amps[i] * 0.99, amps[i] * 1.01);
             }
+
+            Assert.Contains("unit9 exception 11", lines);
+            Assert.Contains("unit2 1900 exception 2", lines);
+            Assert.Contains("unit2 write exception 1", lines);
+
+            // 2. mbpoll (another peer), 0-based reference, big-endian word order.
+            for (int i = 0; i < amps.Length; i++)
+            {
+                PeerProcess.Result r = PeerProcess.Run(PeerProcess.StartInfo(mbpoll, null, "-m", "tcp", "-p", port,
+                    "-a", (i + 2).ToString(CultureInfo.InvariantCulture), "-0", "-r", "1204", "-c", "1", "-t", "3:float", "-B", "-1", "127.0.0.1"), 20000);
+                _output.WriteLine(r.ToString());
+                Assert.Equal(0, r.ExitCode);
+                string line = r.Stdout.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("[1204]:", StringComparison.Ordinal));
+                Assert.True(line != null, "mbpoll printed no value for unit " + (i + 2) + ": " + r.Stdout);
+                double value = double.Parse(line.Substring(7).Trim(), CultureInfo.InvariantCulture);
+                Assert.InRange(value, amps[i] * 0.99, amps[i] * 1.01);
+            }
+
+            // 3. Unplug unit 3: 0B after 3 missed polls; units 2 and 4 keep fresh values (snapshot sequence
+            // at 1006 goes on); replugged, unit 3 answers again.
+            hub.SetPlugged("BUS-3", false);
+            PeerProcess.Result unplugged = Python(python, port,
+                "def seq(unit):",
+                "    r = c.read_holding_registers(1006, 4, slave=unit)",
+                "    return -1 if r.isError() else (r.registers[2] << 16) | r.registers[3]",
+                "s0 = (seq(2), seq(4))",
+                "t0 = time.time()",
+                "gone = None",
+                "while time.time() - t0 < 20:",
+                "    r = c.read_input_registers(1204, 2, slave=3)",
+                "    if r.isError() and r.exception_code == 11: gone = time.time() - t0; break",
+                "    time.sleep(0.05)",
+                "print('offline after %.3f' % (gone if gone is not None else -1))",
+                "time.sleep(2.5)",
+                "s1 = (seq(2), seq(4))",
+                "print('seq2 %d %d' % (s0[0], s1[0]))",
+                "print('seq4 %d %d' % (s0[1], s1[1]))");
+            lines = Lines(unplugged);
+            double offlineAfter = Current(lines, "offline after ");
+            Assert.True(offlineAfter >= 0, "unit 3 never answered 0B after being unplugged: " + unplugged.Stdout);
+
+            // 3 missed polls; a cycle is the 500 ms period, or more when the empty addresses' timeouts overrun it.
+            Assert.True(offlineAfter < 3 * 1.2 + 0.5, "0B only after " + offlineAfter + " s");
+            foreach (string unit in new[] { "seq2 ", "seq4 " })
+            {
+                string[] pair = lines.First(l => l.StartsWith(unit, StringComparison.Ordinal)).Substring(5).Split(' ');
+                long before = long.Parse(pair[0], CultureInfo.InvariantCulture);
+                long after = long.Parse(pair[1], CultureInfo.InvariantCulture);
+                Assert.True(before > 0 && after >= before + 1, unit + "did not keep updating: " + before + " -> " + after);
+            }
+
+            hub.SetPlugged("BUS-3", true);
+            PeerProcess.Result back = Python(python, port,
+                "t0 = time.time()",
+                "while time.time() - t0 < 20:",
+                "    r = c.read_input_registers(1204, 2, slave=3)",
+                "    if not r.isError(): print('back after %.3f current %.3f' % (time.time() - t0, f32(r.registers))); break",
+                "    time.sleep(0.05)");
+            string backLine = Lines(back).FirstOrDefault(l => l.StartsWith("back after ", StringComparison.Ordinal));
+            Assert.True(backLine != null, "unit 3 not back after replugging: " + back.Stdout);
+            Assert.InRange(double.Parse(backLine.Substring(backLine.LastIndexOf(' ') + 1), CultureInfo.InvariantCulture), 21.78, 22.22);
         }
 
         [Fact]
@@ -188,51 +166,34 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             using var hub = new BusHub(new BusLine(115200, SerialParity.Even, 1));
             hub.Start();
             double[] amps = { 5.0, 6.0, 7.0 };
-            var slaves = new VirtualProbe[amps.Length];
+            using var slaves = new BusSlaveProcesses(hub, _dir, "CYC", amps);
+
+            var bus = new BusConfig { GatewayScanFrom = 2, GatewayScanTo = 4, PollIntervalMs = 200 };
+            using var port = new SimulatedSerialPort("127.0.0.1", hub.NodePort, "GW-INPROC", new BusLine(115200, SerialParity.Even, 1));
+            var gateway = new GatewayService(port, bus);
+            gateway.Start();
             try
             {
-                for (int i = 0; i < amps.Length; i++)
+                var watch = Stopwatch.StartNew();
+                while (watch.ElapsedMilliseconds < 15000 && gateway.Poller.Cycles < 10)
                 {
-                    string scenario = Path.Combine(_dir, "c" + i + ".json");
-                    File.WriteAllText(scenario, Scenario(amps[i]));
-                    slaves[i] = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "cd" + i), "--serial", "CYC-" + (i + 2),
-                        "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", (i + 2).ToString(CultureInfo.InvariantCulture));
+                    Thread.Sleep(50);
                 }
-
-                var bus = new BusConfig { GatewayScanFrom = 2, GatewayScanTo = 4, PollIntervalMs = 200 };
-                using var port = new SimulatedSerialPort("127.0.0.1", hub.NodePort, "GW-INPROC", new BusLine(115200, SerialParity.Even, 1));
-                var gateway = new GatewayService(port, bus);
-                gateway.Start();
-                try
-                {
-                    var watch = Stopwatch.StartNew();
-                    while (watch.ElapsedMilliseconds < 15000 && gateway.Poller.Cycles < 10)
-                    {
-                        Thread.Sleep(50);
-                    }
-                }
-                finally
-                {
-                    gateway.Stop();
-                }
-
-                Assert.True(gateway.Poller.Cycles >= 10, "only " + gateway.Poller.Cycles + " cycles");
-                for (int address = 2; address <= 4; address++)
-                {
-                    Assert.True(gateway.Poller.Cache.IsOnline(address), "module " + address + " not online");
-                }
-
-                _output.WriteLine("3 slaves x 3 ranges (180 registers): last cycle " + gateway.Poller.LastCycleUs / 1000.0
-                    + " ms, longest " + gateway.Poller.LongestCycleUs / 1000.0 + " ms over " + gateway.Poller.Cycles + " cycles");
-                Assert.InRange(gateway.Poller.LastCycleUs, 1000, 1000000);
             }
             finally
             {
-                foreach (VirtualProbe p in slaves)
-                {
-                    p?.Dispose();
-                }
+                gateway.Stop();
             }
+
+            Assert.True(gateway.Poller.Cycles >= 10, "only " + gateway.Poller.Cycles + " cycles");
+            for (int address = 2; address <= 4; address++)
+            {
+                Assert.True(gateway.Poller.Cache.IsOnline(address), "module " + address + " not online");
+            }
+
+            _output.WriteLine("3 slaves x 3 ranges (180 registers): last cycle " + gateway.Poller.LastCycleUs / 1000.0
+                + " ms, longest " + gateway.Poller.LongestCycleUs / 1000.0 + " ms over " + gateway.Poller.Cycles + " cycles");
+            Assert.InRange(gateway.Poller.LastCycleUs, 1000, 1000000);
         }
 
         private PeerProcess.Result Python(string python, string port, params string[] body)
@@ -266,13 +227,6 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             Assert.True(line != null, "no line '" + prefix + "' in: " + string.Join(" | ", lines));
             string value = line.Substring(prefix.Length).Split(' ')[0];
             return double.Parse(value, CultureInfo.InvariantCulture);
-        }
-
-        private static string Scenario(double amps)
-        {
-            return "{\"model\":\"MPP3\",\"frequencyHz\":50.0,\"adc\":{\"bits\":12,\"noiseRmsLsb\":0.5,\"seed\":1},"
-                + "\"phases\":{\"L1\":{\"vrms\":230,\"angleDeg\":0},\"L2\":{\"vrms\":230,\"angleDeg\":-120},\"L3\":{\"vrms\":230,\"angleDeg\":120}},"
-                + "\"channels\":[{\"channel\":1,\"phase\":\"L1\",\"ctRatedA\":100,\"irms\":" + amps.ToString(CultureInfo.InvariantCulture) + ",\"angleDeg\":-10}]}";
         }
     }
 }

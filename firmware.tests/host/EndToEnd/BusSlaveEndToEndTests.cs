@@ -48,76 +48,47 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             hub.Start();
             using var bridge = new SocatPtyBridge(hub);
             double[] amps = { 11.0, 22.0, 33.0 };
-            var probes = new VirtualProbe[amps.Length];
-            try
+            using var slaves = new BusSlaveProcesses(hub, _dir, "BUS", amps);
+            slaves.WaitForFirstSecond();
+            hub.InjectNoise(300);
+            string script = string.Join("\n",
+                "import sys, struct",
+                "try:",
+                "    import serial",
+                "    from pymodbus.client import ModbusSerialClient",
+                "except ImportError as e:",
+                "    print('missing python module: %s (apt-get install python3-pymodbus python3-serial)' % e); sys.exit(3)",
+                // Linux ptys refuse parity settings: the pty side is 8N1, the hub carries the bytes at 8E1.
+                "c = ModbusSerialClient(port=sys.argv[1], baudrate=115200, parity='N', stopbits=1, bytesize=8, timeout=1, retries=3)",
+                "if not c.connect(): print('cannot open ' + sys.argv[1]); sys.exit(4)",
+                "for unit in (2, 3, 4):",
+                "    h = c.read_holding_registers(1001, 1, slave=unit)",
+                "    i = c.read_input_registers(1204, 2, slave=unit)",
+                "    if h.isError() or i.isError(): print('unit%d error %s %s' % (unit, h, i)); continue",
+                "    amps = struct.unpack('>f', struct.pack('>HH', *i.registers))[0]",
+                "    print('unit%d channels %d current %.3f' % (unit, h.registers[0], amps))",
+                "r = c.read_holding_registers(1001, 1, slave=9)",
+                "print('unit9 ' + ('error' if r.isError() else 'answered'))",
+                "c.close()");
+            PeerProcess.Result result = PeerProcess.Run(PeerProcess.StartInfo(python, null, "-c", script, bridge.PtyPath), 60000);
+            _output.WriteLine(result.ToString());
+            Assert.True(result.ExitCode != 3, result.Stdout);
+            Assert.Equal(0, result.ExitCode);
+            string[] lines = result.Stdout.Trim().Split('\n').Select(l => l.Trim()).ToArray();
+            for (int i = 0; i < amps.Length; i++)
             {
-                for (int i = 0; i < amps.Length; i++)
-                {
-                    string scenario = Path.Combine(_dir, "s" + i + ".json");
-                    File.WriteAllText(scenario, Scenario(amps[i]));
-                    probes[i] = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "d" + i), "--serial", "BUS-" + (i + 2),
-                        "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", (i + 2).ToString(CultureInfo.InvariantCulture));
-                }
-
-                foreach (VirtualProbe p in probes)
-                {
-                    p.MeasurementsAfter(1.0);
-                }
-
-                hub.InjectNoise(300);
-                string script = string.Join("\n",
-                    "import sys, struct",
-                    "try:",
-                    "    import serial",
-                    "    from pymodbus.client import ModbusSerialClient",
-                    "except ImportError as e:",
-                    "    print('missing python module: %s (apt-get install python3-pymodbus python3-serial)' % e); sys.exit(3)",
-                    // Linux ptys refuse parity settings: the pty side is 8N1, the hub carries the bytes at 8E1.
-                    "c = ModbusSerialClient(port=sys.argv[1], baudrate=115200, parity='N', stopbits=1, bytesize=8, timeout=1, retries=3)",
-                    "if not c.connect(): print('cannot open ' + sys.argv[1]); sys.exit(4)",
-                    "for unit in (2, 3, 4):",
-                    "    h = c.read_holding_registers(1001, 1, slave=unit)",
-                    "    i = c.read_input_registers(1204, 2, slave=unit)",
-                    "    if h.isError() or i.isError(): print('unit%d error %s %s' % (unit, h, i)); continue",
-                    "    amps = struct.unpack('>f', struct.pack('>HH', *i.registers))[0]",
-                    "    print('unit%d channels %d current %.3f' % (unit, h.registers[0], amps))",
-                    "r = c.read_holding_registers(1001, 1, slave=9)",
-                    "print('unit9 ' + ('error' if r.isError() else 'answered'))",
-                    "c.close()");
-                PeerProcess.Result result = PeerProcess.Run(PeerProcess.StartInfo(python, null, "-c", script, bridge.PtyPath), 60000);
-                _output.WriteLine(result.ToString());
-                Assert.True(result.ExitCode != 3, result.Stdout);
-                Assert.Equal(0, result.ExitCode);
-                string[] lines = result.Stdout.Trim().Split('\n').Select(l => l.Trim()).ToArray();
-                for (int i = 0; i < amps.Length; i++)
-                {
-                    string prefix = "unit" + (i + 2) + " channels 3 current ";
-                    string line = lines.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
-                    Assert.True(line != null, "no answer from unit " + (i + 2) + ": " + result.Stdout);
-                    double current = double.Parse(line.Substring(prefix.Length), CultureInfo.InvariantCulture);
-                    Assert.InRange(current, amps[i] * 0.99, amps[i] * 1.01);
-                }
-
-                Assert.Contains("unit9 error", lines);
-                foreach (BusNodeStats node in hub.Nodes())
-                {
-                    _output.WriteLine(node.ToString());
-                }
+                string prefix = "unit" + (i + 2) + " channels 3 current ";
+                string line = lines.FirstOrDefault(l => l.StartsWith(prefix, StringComparison.Ordinal));
+                Assert.True(line != null, "no answer from unit " + (i + 2) + ": " + result.Stdout);
+                double current = double.Parse(line.Substring(prefix.Length), CultureInfo.InvariantCulture);
+                Assert.InRange(current, amps[i] * 0.99, amps[i] * 1.01);
             }
-            finally
+
+            Assert.Contains("unit9 error", lines);
+            foreach (BusNodeStats node in hub.Nodes())
             {
-                foreach (VirtualProbe p in probes)
-                {
-                    p?.Dispose();
-                }
+                _output.WriteLine(node.ToString());
             }
-        }
-
-        private static string Scenario(double amps)
-        {
-            return "{\"model\":\"MPP3\",\"frequencyHz\":50.0,\"adc\":{\"bits\":12,\"noiseRmsLsb\":0.5,\"seed\":1},"
-                + "\"phases\":{\"L1\":{\"vrms\":230,\"angleDeg\":0},\"L2\":{\"vrms\":230,\"angleDeg\":-120},\"L3\":{\"vrms\":230,\"angleDeg\":120}},"
-                + "\"channels\":[{\"channel\":1,\"phase\":\"L1\",\"ctRatedA\":100,\"irms\":" + amps.ToString(CultureInfo.InvariantCulture) + ",\"angleDeg\":-10}]}";
         }
     }
 }
