@@ -385,6 +385,11 @@ namespace Ipenergy.Probe.App
                 _bus.Start();
             }
 
+            if (_bus != null || _gateway != null)
+            {
+                _info.Bus = new BusStatus(_bus, _gateway);
+            }
+
             if (_gateway != null)
             {
                 _gateway.Start();

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
@@ -96,6 +97,27 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             for (int i = 0; i < amps.Length; i++)
             {
                 Assert.InRange(Current(lines, "unit" + (i + 2) + " current "), amps[i] * 0.99, amps[i] * 1.01);
+            }
+
+            // GET /api/v1/info: the gateway's role, its last cycle and which modules answer; a slave's address.
+            var (infoStatus, infoBody) = VirtualProbe.Curl(gateway.HttpUrl + "/api/v1/info");
+            Assert.Equal(200, infoStatus);
+            using (JsonDocument info = JsonDocument.Parse(infoBody))
+            {
+                JsonElement bus = info.RootElement.GetProperty("bus");
+                Assert.Equal("gateway", bus.GetProperty("role").GetString());
+                Assert.True(bus.GetProperty("cycleMs").GetDouble() > 0, infoBody);
+                Assert.Equal(new[] { 2, 3, 4 }, bus.GetProperty("online").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+                Assert.Equal(new[] { 1, 5 }, bus.GetProperty("offline").EnumerateArray().Select(e => e.GetInt32()).ToArray());
+                _output.WriteLine("gateway info: " + bus);
+            }
+
+            var (slaveStatus, slaveBody) = VirtualProbe.Curl(slaves[1].HttpUrl + "/api/v1/info");
+            Assert.Equal(200, slaveStatus);
+            using (JsonDocument info = JsonDocument.Parse(slaveBody))
+            {
+                Assert.Equal("slave", info.RootElement.GetProperty("bus").GetProperty("role").GetString());
+                Assert.Equal(3, info.RootElement.GetProperty("bus").GetProperty("address").GetInt32());
             }
 
             Assert.Contains("unit9 exception 11", lines);

@@ -35,6 +35,10 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>Port the SNMP agent listens on, or -1 when it does not run.</summary>
         public int SnmpPort { get; set; }
 
+        /// <summary>The module on the RS-485 bus, or null when it is not on one: "bus":{"role","address"} and, for a
+        /// gateway, "cycleMs","online":[addresses],"offline":[addresses].</summary>
+        public IBusStatus Bus { get; set; }
+
         public override int Handle(HttpRequest request, HttpResponse response)
         {
             JsonWriter w = response.Json;
@@ -90,8 +94,49 @@ namespace Ipenergy.Probe.Protocols.Http
                 w.WriteEndObject();
             }
 
+            WriteBus(w);
             w.WriteEndObject();
             return HttpStatus.Ok;
+        }
+
+        private void WriteBus(JsonWriter w)
+        {
+            IBusStatus bus = Bus;
+            if (bus == null)
+            {
+                return;
+            }
+
+            w.WriteName("bus");
+            w.WriteStartObject();
+            w.WriteName("role");
+            w.WriteString(bus.Role);
+            w.WriteName("address");
+            w.WriteInteger(bus.Address);
+            if (bus.LastCycleUs >= 0)
+            {
+                w.WriteName("cycleMs");
+                w.WriteScaled(bus.LastCycleUs, 3);
+                WriteAddresses(w, bus, "online", true);
+                WriteAddresses(w, bus, "offline", false);
+            }
+
+            w.WriteEndObject();
+        }
+
+        private static void WriteAddresses(JsonWriter w, IBusStatus bus, string name, bool online)
+        {
+            w.WriteName(name);
+            w.WriteStartArray();
+            for (int a = bus.ScanFrom; a <= bus.ScanTo; a++)
+            {
+                if (bus.IsOnline(a) == online)
+                {
+                    w.WriteInteger(a);
+                }
+            }
+
+            w.WriteEndArray();
         }
     }
 }
