@@ -1,9 +1,9 @@
 using System;
-using System.Text.Json;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using Ipenergy.Probe.App;
 using Ipenergy.Probe.Config;
@@ -100,7 +100,15 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
 
             // GET /api/v1/info: the gateway's role, its last cycle and which modules answer; a slave's address.
+            // cycleMs stays 0 until the first full cycle has ended (modules are marked online during it).
             var (infoStatus, infoBody) = VirtualProbe.Curl(gateway.HttpUrl + "/api/v1/info");
+            var infoWatch = Stopwatch.StartNew();
+            while (infoStatus == 200 && infoBody.Contains("\"cycleMs\":0.000", StringComparison.Ordinal) && infoWatch.ElapsedMilliseconds < 10000)
+            {
+                Thread.Sleep(100);
+                (infoStatus, infoBody) = VirtualProbe.Curl(gateway.HttpUrl + "/api/v1/info");
+            }
+
             Assert.Equal(200, infoStatus);
             using (JsonDocument info = JsonDocument.Parse(infoBody))
             {
