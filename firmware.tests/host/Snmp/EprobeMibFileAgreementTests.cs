@@ -174,6 +174,7 @@ namespace Ipenergy.Probe.Tests.Snmp
                 { "phase", EprobeMibLayout.SourcePhase },
                 { "channel", EprobeMibLayout.SourceChannel },
                 { "circuit", EprobeMibLayout.SourceCircuit },
+                { "module", EprobeMibLayout.SourceModule },
             });
             AssertEnumeration(objects, "eprobeAlarmQuantity", new Dictionary<string, int>
             {

@@ -131,6 +131,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public const int SourceChannel = 3;
         public const int SourceCircuit = 4;
 
+        /// <summary>A module on the RS-485 bus (gateway only), index = bus address.</summary>
+        public const int SourceModule = 5;
+
         /// <summary>eprobeAlarmQuantity values (the value and threshold use the matching column's scale).</summary>
         public const int QuantityVoltage = 1;
         public const int QuantityCurrent = 2;
