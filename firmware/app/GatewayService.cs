@@ -3,21 +3,22 @@ using Ipenergy.Probe.Bus;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Protocols.Modbus;
+using Ipenergy.Probe.Protocols.Modbus.Maps;
 
 namespace Ipenergy.Probe.App
 {
     /// <summary>
     /// The module on the RS-485 bus, role "gateway": polls the bus addresses gatewayScanFrom..To every
     /// pollIntervalMs on its own thread into a <see cref="ModuleCache"/>, which the Modbus-TCP server
-    /// answers from for unit id = bus address (<see cref="Router"/>). Cached ranges (the vendor map, FC 03):
-    /// header 1000-1023, phases 1100-1135, channels 1-3 at 1200-1319 - they fit both models (an MPP3 answers
-    /// exception 02 beyond its 3 channels, which would fail the whole poll); channels 4-18 of an MPP18 are
-    /// not cached yet (exception 02). Modules going offline or online are counted and logged.
+    /// answers from for unit id = bus address (<see cref="Router"/>) and <see cref="Modules"/> decodes for
+    /// SNMP, HTTP, /metrics and the alarms. Cached ranges: see <see cref="CachedRanges"/>. Modules going
+    /// offline or online are counted and logged.
     /// </summary>
     public sealed class GatewayService : IBusListener
     {
         private readonly BusPoller _poller;
         private readonly ModbusGatewayRouter _router;
+        private readonly GatewayModules _modules;
         private readonly int _scanFrom;
         private readonly int _scanTo;
         private Thread _thread;
@@ -48,18 +49,38 @@ namespace Ipenergy.Probe.App
 
             _poller.SetAddresses(addresses);
             _router = new ModbusGatewayRouter(cache);
+            _modules = new GatewayModules(_poller, clock);
         }
 
-        /// <summary>The register blocks read from every module each cycle (at most 125 registers each).</summary>
+        /// <summary>
+        /// The register blocks read from the modules (FC 03, at most 125 registers each): header 1000-1023,
+        /// phases 1100-1135 and channels 1-3 at 1200-1319 every poll (both models have them); channels 4-18
+        /// of an MPP18 (1320-1919) in five optional blocks of 3 channels - an MPP3 answers exception 02 there,
+        /// the block is marked absent for it and asked again every BusPoller.RetryAbsentCycles polls.
+        /// </summary>
         public static RegisterRange[] CachedRanges()
         {
-            return new RegisterRange[]
+            RegisterRange[] ranges = new RegisterRange[3 + ChannelBlocksBeyondThree];
+            ranges[0] = new RegisterRange(true, VendorMapLayout.HeaderAddress, VendorMapLayout.HeaderLength);
+            ranges[1] = new RegisterRange(true, VendorMapLayout.PhaseAddress, VendorMapLayout.PhaseStride * VendorMapLayout.PhaseCount);
+            ranges[2] = new RegisterRange(true, VendorMapLayout.ChannelAddress, ChannelsPerBlock * VendorMapLayout.ChannelStride);
+            for (int b = 0; b < ChannelBlocksBeyondThree; b++)
             {
-                new RegisterRange(true, 1000, 24),
-                new RegisterRange(true, 1100, 36),
-                new RegisterRange(true, 1200, 120),
-            };
+                int start = VendorMapLayout.ChannelAddress + (b + 1) * ChannelsPerBlock * VendorMapLayout.ChannelStride;
+                ranges[3 + b] = new RegisterRange(true, start, ChannelsPerBlock * VendorMapLayout.ChannelStride, true, 1);
+            }
+
+            return ranges;
         }
+
+        /// <summary>3 channel records (120 registers) fit one read of at most 125.</summary>
+        private const int ChannelsPerBlock = 3;
+
+        /// <summary>Channels 4-18 of an MPP18.</summary>
+        private const int ChannelBlocksBeyondThree = 5;
+
+        /// <summary>What the gateway knows of every polled module (decoded snapshots, status, counters).</summary>
+        public GatewayModules Modules { get { return _modules; } }
 
         public ModbusGatewayRouter Router { get { return _router; } }
 

@@ -357,6 +357,9 @@ namespace Ipenergy.Probe.App
         /// <summary>The bus gateway (role gateway); null without a bus port or in another role.</summary>
         public GatewayService Gateway { get { return _gateway; } }
 
+        /// <summary>What the gateway knows of every bus module (status, values, counters); null unless the bus role is gateway.</summary>
+        public IModuleDirectory Modules { get { return _gateway != null ? _gateway.Modules : null; } }
+
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 

@@ -12,6 +12,9 @@ namespace Ipenergy.Probe.Bus
         public const int DefaultCycleMs = 1000;
         public const int OfflineAfterMisses = 3;
 
+        /// <summary>An optional range a module answered with exception 02 is asked again every this many polls.</summary>
+        public const int DefaultRetryAbsentCycles = 60;
+
         private const int ReportedOnline = 1;
         private const int ReportedOffline = 2;
 
@@ -31,7 +34,11 @@ namespace Ipenergy.Probe.Bus
             _listener = listener;
             _staging = new byte[cache.ImageBytes];
             CycleMs = DefaultCycleMs;
+            RetryAbsentCycles = DefaultRetryAbsentCycles;
         }
+
+        /// <summary>Polls between two tries of an optional range a module does not have.</summary>
+        public int RetryAbsentCycles { get; set; }
 
         public ModuleCache Cache
         {
@@ -126,15 +133,37 @@ namespace Ipenergy.Probe.Bus
             module.Polls++;
             module.LastPollUs = _clock.Microseconds;
             bool good = true;
+            int read = 0;
+            int absent = module.Absent;
             for (int r = 0; r < ranges.Length && good; r++)
             {
                 RegisterRange range = ranges[r];
-                good = _master.ReadRegisters(address, range.Holding, range.Start, range.Count, _staging, _cache.RangeOffset(r)) == RtuResult.Ok;
+                int bit = 1 << r;
+                if (!Due(module, range, bit))
+                {
+                    continue;
+                }
+
+                int result = _master.ReadRegisters(address, range.Holding, range.Start, range.Count, _staging, _cache.RangeOffset(r));
+                if (result == RtuResult.Ok)
+                {
+                    read |= bit;
+                    absent &= ~bit;
+                }
+                else if (result == RtuResult.Exception && range.Optional && _master.ExceptionCode == 2)
+                {
+                    // Not in this module's map (an MPP3 asked for MPP18 channels): an answer, not a failure.
+                    absent |= bit;
+                }
+                else
+                {
+                    good = false;
+                }
             }
 
             if (good)
             {
-                _cache.Store(module, _staging, _clock.Microseconds);
+                _cache.Store(module, _staging, _clock.Microseconds, read, absent);
                 module.GoodPolls++;
                 module.MissedInARow = 0;
                 module.Online = true;
@@ -155,6 +184,11 @@ namespace Ipenergy.Probe.Bus
             if (module.MissedInARow >= OfflineAfterMisses && module.Reported != ReportedOffline)
             {
                 // Also a configured module that never answered: the gateway must hear of it.
+                if (module.Reported == ReportedOnline)
+                {
+                    module.WentOffline++;
+                }
+
                 module.Online = false;
                 module.Reported = ReportedOffline;
                 if (_listener != null)
@@ -162,6 +196,22 @@ namespace Ipenergy.Probe.Bus
                     _listener.OnModuleOffline(address);
                 }
             }
+        }
+
+        // Whether range (bit) is read in this poll of the module (Polls already counts it).
+        private bool Due(ModuleState module, RegisterRange range, int bit)
+        {
+            if ((module.Absent & bit) != 0)
+            {
+                return RetryAbsentCycles > 0 && module.Polls % RetryAbsentCycles == 0;
+            }
+
+            if (range.EveryCycles <= 1 || (module.Present & bit) == 0)
+            {
+                return true;
+            }
+
+            return module.Polls % range.EveryCycles == 0;
         }
     }
 }

@@ -27,8 +27,14 @@ namespace Ipenergy.Probe.Bus
         private readonly object _lock = new object();
         private readonly int _imageBytes;
 
+        /// <param name="ranges">At most 31 (one bit each in the per-module masks).</param>
         public ModuleCache(RegisterRange[] ranges)
         {
+            if (ranges.Length > 31)
+            {
+                throw new System.ArgumentException("at most 31 ranges");
+            }
+
             _ranges = ranges;
             _rangeOffsets = new int[ranges.Length];
             int offset = 0;
@@ -100,6 +106,17 @@ namespace Ipenergy.Probe.Bus
         /// </summary>
         public long CopyImage(int address, byte[] dest, int destOffset)
         {
+            int present;
+            return CopyImage(address, dest, destOffset, out present);
+        }
+
+        /// <summary>
+        /// As <see cref="CopyImage(int, byte[], int)"/>, with the ranges the image holds for this module
+        /// (bit r = range r; optional ranges the module does not have are clear), taken under the same lock.
+        /// </summary>
+        public long CopyImage(int address, byte[] dest, int destOffset, out int present)
+        {
+            present = 0;
             ModuleState state = Find(address);
             if (state == null)
             {
@@ -114,6 +131,7 @@ namespace Ipenergy.Probe.Bus
                 }
 
                 System.Array.Copy(state.Image, 0, dest, destOffset, _imageBytes);
+                present = state.Present;
                 return state.CapturedUs;
             }
         }
@@ -143,6 +161,12 @@ namespace Ipenergy.Probe.Bus
                             return NoImage;
                         }
 
+                        if ((state.Present & (1 << i)) == 0)
+                        {
+                            // An optional range this module does not have (e.g. MPP18 channels on an MPP3).
+                            return NotCached;
+                        }
+
                         System.Array.Copy(state.Image, _rangeOffsets[i] + 2 * (start - range.Start), dest, destOffset, 2 * count);
                         return Ok;
                     }
@@ -156,7 +180,31 @@ namespace Ipenergy.Probe.Bus
         public long CapturedUs(int address)
         {
             ModuleState state = Find(address);
-            return state == null ? -1 : state.CapturedUs;
+            if (state == null)
+            {
+                return -1;
+            }
+
+            // A long is two words on the device: read it under the writer's lock.
+            lock (_lock)
+            {
+                return state.CapturedUs;
+            }
+        }
+
+        /// <summary>Ranges the module's image holds (bit r = range r), 0 before its first good poll.</summary>
+        public int PresentOf(int address)
+        {
+            ModuleState state = Find(address);
+            if (state == null)
+            {
+                return 0;
+            }
+
+            lock (_lock)
+            {
+                return state.Present;
+            }
         }
 
         public int PollsOf(int address) { ModuleState s = Find(address); return s == null ? 0 : s.Polls; }
@@ -167,17 +215,33 @@ namespace Ipenergy.Probe.Bus
 
         public int MissedInARowOf(int address) { ModuleState s = Find(address); return s == null ? 0 : s.MissedInARow; }
 
+        /// <summary>Times the module went from online to offline.</summary>
+        public int WentOfflineOf(int address) { ModuleState s = Find(address); return s == null ? 0 : s.WentOffline; }
+
+        /// <summary>True once the module has answered a poll (it may be offline since).</summary>
+        public bool EverSeen(int address) { return CapturedUs(address) >= 0; }
+
         // The poller's side.
         internal ModuleState Find(int address)
         {
             return address > 0 && address < 256 ? _byAddress[address] : null;
         }
 
-        internal void Store(ModuleState state, byte[] image, long capturedUs)
+        /// <summary>Stores the ranges read this poll (bit r of readMask) and which optional ranges the module lacks.</summary>
+        internal void Store(ModuleState state, byte[] image, long capturedUs, int readMask, int absentMask)
         {
             lock (_lock)
             {
-                System.Array.Copy(image, 0, state.Image, 0, _imageBytes);
+                for (int r = 0; r < _ranges.Length; r++)
+                {
+                    if ((readMask & (1 << r)) != 0)
+                    {
+                        System.Array.Copy(image, _rangeOffsets[r], state.Image, _rangeOffsets[r], 2 * _ranges[r].Count);
+                    }
+                }
+
+                state.Present = (state.Present | readMask) & ~absentMask;
+                state.Absent = absentMask;
                 state.CapturedUs = capturedUs;
             }
         }

@@ -25,5 +25,14 @@ namespace Ipenergy.Probe.Bus
         public int GoodPolls;
         public int MissedPolls;
         public long LastPollUs;
+
+        /// <summary>Went offline after being online (not counted for an address that never answered).</summary>
+        public int WentOffline;
+
+        /// <summary>Bit r: Image holds range r from a good poll.</summary>
+        public int Present;
+
+        /// <summary>Bit r: the optional range r was answered with exception 02 (not in this module's map).</summary>
+        public int Absent;
     }
 }

@@ -61,6 +61,53 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             return (src[offset] << 8) | src[offset + 1];
         }
 
+        /// <summary>Two registers at src[offset] (big-endian, most significant word first) as 0…2^32-1.</summary>
+        public static uint ReadUInt32(byte[] src, int offset)
+        {
+            return ((uint)src[offset] << 24) | ((uint)src[offset + 1] << 16) | ((uint)src[offset + 2] << 8) | src[offset + 3];
+        }
+
+        /// <summary>Four registers at src[offset] (big-endian, most significant word first).</summary>
+        public static long ReadInt64(byte[] src, int offset)
+        {
+            return ((long)ReadUInt32(src, offset) << 32) | ReadUInt32(src, offset + 4);
+        }
+
+        /// <summary>The float32 at src[offset] (big-endian words) widened to double; NaN stays NaN.</summary>
+        public static double ReadFloat32(byte[] src, int offset)
+        {
+            return FloatFromBits(ReadUInt32(src, offset));
+        }
+
+        /// <summary>The value of a float32 bit pattern as a double (the inverse of <see cref="FloatBits"/>), without allocating.</summary>
+        public static double FloatFromBits(uint bits)
+        {
+            bool negative = (bits & 0x80000000u) != 0;
+            int exponent = (int)((bits >> 23) & 0xFF);
+            long mantissa = bits & 0x7FFFFF;
+            double value;
+            if (exponent == 0xFF)
+            {
+                if (mantissa != 0)
+                {
+                    return double.NaN;
+                }
+
+                value = double.PositiveInfinity;
+            }
+            else if (exponent == 0)
+            {
+                // Subnormal: m × 2^-149, exact in a double.
+                value = mantissa * 1.4012984643248171E-45;
+            }
+            else
+            {
+                value = BitConverter.Int64BitsToDouble(((long)(exponent - 127 + 1023) << 52) | (mantissa << 29));
+            }
+
+            return negative ? -value : value;
+        }
+
         /// <summary>The float32 bit pattern of value (rounded to nearest like a (float) cast); NaN for NaN.</summary>
         public static uint FloatBits(double value)
         {

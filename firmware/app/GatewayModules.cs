@@ -1,0 +1,183 @@
+using Ipenergy.Probe.Bus;
+using Ipenergy.Probe.Hal;
+using Ipenergy.Probe.Metering;
+
+namespace Ipenergy.Probe.App
+{
+    /// <summary>
+    /// The gateway's <see cref="IModuleDirectory"/>: every polled bus address with its status, counters and
+    /// last values, read from the <see cref="ModuleCache"/> the <see cref="BusPoller"/> fills. A module's image
+    /// is decoded lazily, when a reader asks and the cache holds a newer poll, into one of two snapshots made
+    /// once per module (again only if its channel count changes): no allocation per call in steady state.
+    /// </summary>
+    public sealed class GatewayModules : IModuleDirectory
+    {
+        private readonly ModuleCache _cache;
+        private readonly BusPoller _poller;
+        private readonly RtuMaster _master;
+        private readonly IBusClock _clock;
+        private readonly ModuleImageDecoder _decoder;
+        private readonly Slot[] _slots = new Slot[256];
+
+        public GatewayModules(BusPoller poller, IBusClock clock)
+        {
+            _poller = poller;
+            _cache = poller.Cache;
+            _master = poller.Master;
+            _clock = clock;
+            _decoder = new ModuleImageDecoder(_cache);
+        }
+
+        public int Count
+        {
+            get { return _cache.Count; }
+        }
+
+        public int AddressAt(int index)
+        {
+            return _cache.AddressAt(index);
+        }
+
+        public int StatusOf(int address)
+        {
+            if (!_cache.EverSeen(address))
+            {
+                return ModuleStatus.Unknown;
+            }
+
+            return _cache.IsOnline(address) ? ModuleStatus.Online : ModuleStatus.Offline;
+        }
+
+        public MeasurementSnapshot LatestOf(int address)
+        {
+            Slot slot = SlotOf(address);
+            if (slot == null)
+            {
+                return null;
+            }
+
+            // One reader decodes at a time: two must not fill the same object.
+            lock (slot)
+            {
+                long captured = _cache.CapturedUs(address);
+                if (captured < 0)
+                {
+                    return null;
+                }
+
+                if (captured != slot.DecodedUs)
+                {
+                    int present;
+                    slot.DecodedUs = _cache.CopyImage(address, slot.Image, 0, out present);
+                    int channels = _decoder.ChannelsHeld(slot.Image, present);
+                    if (slot.Ring == null || slot.Channels != channels)
+                    {
+                        slot.Ring = new MeasurementSnapshot[] { ModuleImageDecoder.NewSnapshot(channels), ModuleImageDecoder.NewSnapshot(channels) };
+                        slot.Channels = channels;
+                    }
+
+                    // The other one: a reader of the previous second keeps consistent values for a cycle.
+                    slot.Next ^= 1;
+                    MeasurementSnapshot target = slot.Ring[slot.Next];
+                    _decoder.Decode(slot.Image, present, target);
+                    slot.Current = target;
+                }
+
+                return slot.Current;
+            }
+        }
+
+        public DeviceIdentity IdentityOf(int address)
+        {
+            return null;
+        }
+
+        public string NameOf(int address)
+        {
+            return "";
+        }
+
+        public string LocationOf(int address)
+        {
+            return "";
+        }
+
+        public double AgeSecondsOf(int address)
+        {
+            long captured = _cache.CapturedUs(address);
+            if (captured < 0)
+            {
+                return -1;
+            }
+
+            return (_clock.Microseconds - captured) / 1000000.0;
+        }
+
+        public long CounterOf(int address, int counter)
+        {
+            if (!_cache.Contains(address))
+            {
+                return 0;
+            }
+
+            switch (counter)
+            {
+                case ModuleCounters.Polls: return _cache.PollsOf(address);
+                case ModuleCounters.MissedPolls: return _cache.MissedPollsOf(address);
+                case ModuleCounters.Timeouts: return _master.TimeoutsOf(address);
+                case ModuleCounters.CrcErrors: return _master.CrcErrorsOf(address);
+                case ModuleCounters.Exceptions: return _master.ExceptionsOf(address);
+                case ModuleCounters.Unexpected: return _master.UnexpectedOf(address);
+                case ModuleCounters.WentOffline: return _cache.WentOfflineOf(address);
+                default: return 0;
+            }
+        }
+
+        public double LastCycleSeconds
+        {
+            get { return _poller.LastCycleUs / 1000000.0; }
+        }
+
+        // Made when an address is first asked for (the scan range is fixed at start).
+        private Slot SlotOf(int address)
+        {
+            if (!_cache.Contains(address))
+            {
+                return null;
+            }
+
+            Slot slot = _slots[address];
+            if (slot == null)
+            {
+                lock (_slots)
+                {
+                    slot = _slots[address];
+                    if (slot == null)
+                    {
+                        slot = new Slot(_cache.ImageBytes);
+                        _slots[address] = slot;
+                    }
+                }
+            }
+
+            return slot;
+        }
+
+        /// <summary>One module's decoding state; its own lock.</summary>
+        private sealed class Slot
+        {
+            public Slot(int imageBytes)
+            {
+                Image = new byte[imageBytes];
+                DecodedUs = -1;
+            }
+
+            public readonly byte[] Image;
+            public long DecodedUs;
+            public int Channels;
+            public int Next;
+            public MeasurementSnapshot[] Ring;
+            public MeasurementSnapshot Current;
+        }
+    }
+}
