@@ -45,6 +45,9 @@ namespace Ipenergy.Probe.App
         private readonly SnmpMessageProcessor _snmpMessages;
         private readonly DeviceIdentity _identity;
         private readonly InfoEndpoint _info;
+        private readonly ModulesEndpoint _modulesEndpoint;
+        private readonly ModuleMeasurementsEndpoint _moduleMeasurements;
+        private readonly MetricsEndpoint _metrics;
         private readonly AlarmService _alarms;
         private readonly BusService _bus;
         private readonly GatewayService _gateway;
@@ -112,7 +115,10 @@ namespace Ipenergy.Probe.App
             // the credentials passed in otherwise (unit tests, and the legacy single-admin constructors).
             _accounts = options.RandomSource != null ? new UserAccounts(_config, options.RandomSource, _clock) : null;
             _info = new InfoEndpoint(_identity, _config, _clock);
+            _modulesEndpoint = new ModulesEndpoint(this);
+            _moduleMeasurements = new ModuleMeasurementsEndpoint();
             _alarms = new AlarmService(flash, _config, options.SerialNumber);
+            _metrics = Metrics(_alarms.Journal);
             IHttpEndpoint[] endpoints = new IHttpEndpoint[]
             {
                 new MeasurementsEndpoint(this, _clock),
@@ -124,7 +130,9 @@ namespace Ipenergy.Probe.App
                 _info,
                 new AlarmsEndpoint(_alarms.Journal, _config),
                 new AlarmAcknowledgeEndpoint(_alarms.Journal, _config, _clock),
-                Metrics(_alarms.Journal),
+                _metrics,
+                _modulesEndpoint,
+                _moduleMeasurements,
                 new StaticAssetEndpoint("/", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/app.js", WebAssets.AppJs),
@@ -164,6 +172,8 @@ namespace Ipenergy.Probe.App
             if (options.BusPort != null && current.Bus.Role == BusRoles.Gateway)
             {
                 _gateway = new GatewayService(options.BusPort, current.Bus);
+                ShowModulesOverHttp(_gateway.Modules);
+                _alarms.Modules = _gateway.Modules;  // moduleOffline alarm per polled address
                 if (_modbusUnit != null)
                 {
                     _modbusUnit.Gateway = _gateway.Router;
@@ -205,6 +215,15 @@ namespace Ipenergy.Probe.App
                 + (role && address ? "," : "") + (address ? "\"address\":" + options.BusAddress.ToString() : "") + "}}";
             byte[] bytes = Common.AsciiBytes.From(json);
             _config.Apply(bytes, 0, bytes.Length);
+        }
+
+        // The gateway's bus modules in the JSON API, /metrics and /api/v1/info (404 / left out otherwise).
+        private void ShowModulesOverHttp(IModuleDirectory modules)
+        {
+            _modulesEndpoint.Directory = modules;
+            _moduleMeasurements.Directory = modules;
+            _metrics.Modules = modules;
+            _info.Modules = modules;
         }
 
         private MetricsEndpoint Metrics(Storage.Alarms.AlarmJournal alarms)

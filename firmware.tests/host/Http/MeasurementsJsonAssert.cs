@@ -17,6 +17,12 @@ namespace Ipenergy.Probe.Tests.Http
             "timestamp", "sequence", "clockSynchronized", "frequencyHz", "voltageUnbalancePercent", "phases", "channels", "circuits",
         };
 
+        /// <summary>GET /api/v1/modules/{address}/measurements: the module's state instead of the gateway's clock state.</summary>
+        public static readonly string[] ModuleTopFields =
+        {
+            "timestamp", "sequence", "address", "status", "ageS", "frequencyHz", "voltageUnbalancePercent", "phases", "channels", "circuits",
+        };
+
         private static readonly string[] PhaseFields =
         {
             "phase", "vrms", "fundamentalVrms", "frequencyHz", "thdPercent", "angleDeg", "present",
@@ -37,9 +43,15 @@ namespace Ipenergy.Probe.Tests.Http
 
         public static void Matches(MeasurementSnapshot s, string body)
         {
+            Matches(s, body, TopFields);
+        }
+
+        /// <summary>The document with these top-level fields in this order (e.g. <see cref="ModuleTopFields"/>).</summary>
+        public static void Matches(MeasurementSnapshot s, string body, string[] topFields)
+        {
             using JsonDocument doc = JsonDocument.Parse(body);
             JsonElement root = doc.RootElement;
-            Fields(root, TopFields, "top level");
+            Fields(root, topFields, "top level");
             Assert.Equal(s.Timestamp.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture), root.GetProperty("timestamp").GetString());
             Assert.Equal(s.Sequence, root.GetProperty("sequence").GetInt64());
             Number(root, "frequencyHz", s.FrequencyHz, MeasurementsJson.FrequencyDecimals);

@@ -244,10 +244,24 @@ namespace Ipenergy.Probe.Tests.Http
             using JsonDocument realInfo = JsonDocument.Parse(Serve(new InfoEndpoint(new DeviceIdentity("MPP18", "", "0.7.0", "EP18-0042"), new FixedLiveConfig(config), new MetricsTestClock())));
             Assert.Equal(string.Join(",", realInfo.RootElement.EnumerateObject().Select(p => p.Name)), string.Join(",", info.EnumerateObject().Select(p => p.Name)));
 
+            // The module list example: the real field names at each level (the gateway's list over the fixture directory).
+            JsonElement moduleList = Example(paths, "/api/v1/modules", "application/json");
+            using JsonDocument realList = JsonDocument.Parse(Serve(new ModulesEndpoint(new FakeMeasurementSource(HandMadeSnapshots.Make(3))) { Directory = ModuleFixtures.Directory() }));
+            Assert.Equal(Names(realList.RootElement), Names(moduleList));
+            Assert.Equal(Names(realList.RootElement.GetProperty("totals")), Names(moduleList.GetProperty("totals")));
+            Assert.Equal(Names(realList.RootElement.GetProperty("modules")[0]), Names(moduleList.GetProperty("modules")[0]));
+            Assert.Equal(Names(realList.RootElement.GetProperty("modules")[0].GetProperty("counters")), Names(moduleList.GetProperty("modules")[0].GetProperty("counters")));
+
+            // The module measurements example has the fields of the real module document, in its order.
+            JsonElement moduleMeasurements = Example(paths, "/api/v1/modules/{address}/measurements", "application/json");
+            Assert.Equal(string.Join(",", MeasurementsJsonAssert.ModuleTopFields), Names(moduleMeasurements));
+
             // The /metrics example is an exposition promtool accepts, in the families the endpoint writes.
             JsonElement metrics = Example(paths, "/metrics", "text/plain; version=0.0.4; charset=utf-8");
             Promtool.CheckMetrics(metrics.GetString());
-            string exposition = Encoding.UTF8.GetString(ServeBytes(MetricsEndpointTests.Endpoint(new FakeMeasurementSource(HandMadeSnapshots.Mpp18()), new MetricsTestClock())));
+            MetricsEndpoint gateway = MetricsEndpointTests.Endpoint(new FakeMeasurementSource(HandMadeSnapshots.Mpp18()), new MetricsTestClock());
+            gateway.Modules = ModuleFixtures.Directory();
+            string exposition = Encoding.UTF8.GetString(ServeBytes(gateway));
             foreach (string line in metrics.GetString().Split('\n').Where(l => l.StartsWith("# TYPE ", StringComparison.Ordinal)))
             {
                 Assert.Contains(line + "\n", exposition);
@@ -258,6 +272,11 @@ namespace Ipenergy.Probe.Tests.Http
         {
             return paths.GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty("200").GetProperty("content")
                 .GetProperty(contentType).GetProperty("example");
+        }
+
+        private static string Names(JsonElement e)
+        {
+            return string.Join(",", e.EnumerateObject().Select(p => p.Name));
         }
 
         private static void AssertSubset(JsonElement example, JsonElement real, string where)

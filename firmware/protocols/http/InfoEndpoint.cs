@@ -1,6 +1,7 @@
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
+using Ipenergy.Probe.Metering;
 
 namespace Ipenergy.Probe.Protocols.Http
 {
@@ -36,8 +37,12 @@ namespace Ipenergy.Probe.Protocols.Http
         public int SnmpPort { get; set; }
 
         /// <summary>The module on the RS-485 bus, or null when it is not on one: "bus":{"role","address"} and, for a
-        /// gateway, "cycleMs","online":[addresses],"offline":[addresses].</summary>
+        /// gateway, "cycleMs","online":[addresses],"offline":[addresses] and "counters" (see <see cref="Modules"/>).</summary>
         public IBusStatus Bus { get; set; }
+
+        /// <summary>A gateway's module directory, or null: adds "counters" to "bus", each
+        /// <see cref="ModuleCounters"/> summed over the polled modules.</summary>
+        public IModuleDirectory Modules { get; set; }
 
         public override int Handle(HttpRequest request, HttpResponse response)
         {
@@ -119,6 +124,32 @@ namespace Ipenergy.Probe.Protocols.Http
                 w.WriteScaled(bus.LastCycleUs, 3);
                 WriteAddresses(w, bus, "online", true);
                 WriteAddresses(w, bus, "offline", false);
+            }
+
+            WriteCounterTotals(w, Modules);
+
+            w.WriteEndObject();
+        }
+
+        private static void WriteCounterTotals(JsonWriter w, IModuleDirectory modules)
+        {
+            if (modules == null)
+            {
+                return;
+            }
+
+            w.WriteName("counters");
+            w.WriteStartObject();
+            for (int k = 0; k < ModuleCounters.Count; k++)
+            {
+                long sum = 0;
+                for (int i = 0; i < modules.Count; i++)
+                {
+                    sum += modules.CounterOf(modules.AddressAt(i), k);
+                }
+
+                w.WriteName(ModuleCounters.Name(k));
+                w.WriteInteger(sum);
             }
 
             w.WriteEndObject();

@@ -39,18 +39,46 @@ namespace Ipenergy.Probe.Protocols.Http
             Write(w, s, true, clockSynchronized);
         }
 
+        /// <summary>
+        /// A bus module's snapshot as the gateway holds it (GET /api/v1/modules/{address}/measurements): the same
+        /// document with "address", "status" (ModuleStatus name) and "ageS" (seconds since its last good poll)
+        /// after "sequence". The timestamp is the module's own.
+        /// </summary>
+        public static void WriteModule(JsonWriter w, MeasurementSnapshot s, int address, int status, double ageSeconds)
+        {
+            WriteHead(w, s);
+            w.WriteName("address");
+            w.WriteInteger(address);
+            w.WriteName("status");
+            w.WriteString(ModuleStatus.Name(status));
+            Number(w, "ageS", ageSeconds, 1);
+            WriteBody(w, s);
+        }
+
         private static void Write(JsonWriter w, MeasurementSnapshot s, bool withClock, bool clockSynchronized)
+        {
+            WriteHead(w, s);
+            if (withClock)
+            {
+                w.WriteName("clockSynchronized");
+                w.WriteBoolean(clockSynchronized);
+            }
+
+            WriteBody(w, s);
+        }
+
+        private static void WriteHead(JsonWriter w, MeasurementSnapshot s)
         {
             w.WriteStartObject();
             w.WriteName("timestamp");
             w.WriteTimestamp(s.Timestamp);
             w.WriteName("sequence");
             w.WriteInteger(s.Sequence);
-            if (withClock)
-            {
-                w.WriteName("clockSynchronized");
-                w.WriteBoolean(clockSynchronized);
-            }
+        }
+
+        // Everything after the head, up to the closing brace.
+        private static void WriteBody(JsonWriter w, MeasurementSnapshot s)
+        {
 
             Number(w, "frequencyHz", s.FrequencyHz, FrequencyDecimals);
             Number(w, "voltageUnbalancePercent", s.VoltageUnbalancePercent, PercentDecimals);

@@ -202,6 +202,14 @@ namespace Ipenergy.Probe.Protocols.Http
         /// <summary>The alarm journal for eprobe_alarms_active / _unacknowledged; null leaves them out (set before serving).</summary>
         public AlarmJournal Alarms { get; set; }
 
+        /// <summary>
+        /// On a bus gateway, its module directory: adds the eprobe_bus_* and eprobe_site_* families
+        /// (<see cref="ModuleMetrics"/>); null (not a gateway) leaves them out. Set by the app before serving.
+        /// </summary>
+        public IModuleDirectory Modules { get; set; }
+
+        private readonly ModuleMetrics _moduleMetrics = new ModuleMetrics();
+
         public override int Handle(HttpRequest request, HttpResponse response)
         {
             Write(response, true);
@@ -240,6 +248,12 @@ namespace Ipenergy.Probe.Protocols.Http
             }
 
             WriteAlarms(response);
+            IModuleDirectory modules = Modules;
+            if (modules != null)
+            {
+                _moduleMetrics.Write(response, modules, snapshot);
+            }
+
             if (snapshot == null)
             {
                 return;
