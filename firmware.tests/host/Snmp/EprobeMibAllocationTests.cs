@@ -35,7 +35,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             // Every cell's name, collected once by a walk (outside the measured part).
             var names = new System.Collections.Generic.List<uint[]>();
             int cells = Walk(tree, walk, next, value, names);
-            Assert.Equal(12 + 7 * 3 + 18 * 18 + 14 * 3 + 4, cells);
+            Assert.Equal(12 + 7 * 3 + 18 * 18 + 14 * 3 + 4 + 14, cells);
 
             var watch = System.Diagnostics.Stopwatch.StartNew();
             long before = GC.GetAllocatedBytesForCurrentThread();
@@ -100,7 +100,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             var walk = new uint[ObjectId.MaxArcs];
             var names = new System.Collections.Generic.List<uint[]>();
             int cells = Walk(tree, walk, next, value, names);
-            Assert.Equal(12 + 7 * 3 + 18 * 18 + 14 * 3 + 11 * AlarmJournal.ActiveCapacity + 4, cells);
+            Assert.Equal(12 + 7 * 3 + 18 * 18 + 14 * 3 + 11 * AlarmJournal.ActiveCapacity + 4 + 14, cells);
 
             var notification = new SnmpNotification(EprobeAlarmNotification.VarbindCount);
             var entry = new AlarmEntry();

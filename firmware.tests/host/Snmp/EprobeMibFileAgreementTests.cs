@@ -6,10 +6,12 @@ using System.Text.RegularExpressions;
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
+using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Ipenergy.Probe.Storage.Alarms;
 using Ipenergy.Probe.Tests.Unit.Snmp;
+using Ipenergy.Probe.Tests.Unit.TestDoubles;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -61,7 +63,12 @@ namespace Ipenergy.Probe.Tests.Snmp
             journal.Append(EprobeMibAlarmNotificationTests.Entry(AlarmCodes.EventRaised, AlarmCodes.SourcePhase, 0, AlarmCodes.UnderVoltage,
                 AlarmCodes.LevelCritical, AlarmCodes.LevelNormal, 190.0, 195.5, 0));
             Assert.True(journal.Acknowledge(1, "admin", EprobeMibFixture.SnapshotTime));
-            IMibSubtree[] subtrees = EprobeMib.CreateSubtrees(source, live, new DeviceIdentity("MPP3", "", "0.6.0", "S1"), clock, journal);
+            // A gateway's directory with a module online, so the module tables have cells in every column.
+            var modules = new FakeModuleDirectory(new[] { 1, 2 });
+            modules.Set(2, ModuleStatus.Online, EprobeMibFixture.Snapshot(3, new string[0]), new DeviceIdentity("MPP3", "", "0.6.0", "S2"),
+                "module-2", "row 4");
+            IMibSubtree[] subtrees = EprobeMib.CreateSubtrees(source, live, new DeviceIdentity("MPP3", "", "0.6.0", "S1"), clock, journal,
+                modules);
             var tree = new MibTree(subtrees);
 
             var served = new Dictionary<string, byte>();
@@ -81,7 +88,13 @@ namespace Ipenergy.Probe.Tests.Snmp
                 cells++;
                 oid = next.Arcs.Take(next.Length).ToArray();
                 length = oid.Length;
+                // The object's OID: the name without its index arcs (one, or two in the module sub-tables).
                 string objectOid = string.Join(".", oid.Take(length - 1));
+                if (!byOid.ContainsKey(objectOid))
+                {
+                    objectOid = string.Join(".", oid.Take(length - 2));
+                }
+
                 Assert.True(byOid.ContainsKey(objectOid), "served but not in the MIB file: " + string.Join(".", oid));
                 MibObject o = byOid[objectOid];
                 Assert.True(TypeOf(o.Syntax) == value.Type, o.Name + ": MIB SYNTAX " + o.Syntax + " but served BER type 0x" + value.Type.ToString("X2"));
@@ -216,6 +229,19 @@ namespace Ipenergy.Probe.Tests.Snmp
             Assert.Equal(AlarmCodes.SourceCircuit, EprobeMibLayout.SourceCircuit);
             Assert.Equal(AlarmCodes.LevelWarning, EprobeMibLayout.LevelWarning);
             Assert.Equal(AlarmCodes.LevelCritical, EprobeMibLayout.LevelCritical);
+            AssertEnumeration(objects, "eprobeBusRole", new Dictionary<string, int>
+            {
+                { BusRoles.Name(BusRoles.Standalone), BusRoles.Standalone + EprobeMibLayout.BusRoleOffset },
+                { BusRoles.Name(BusRoles.Slave), BusRoles.Slave + EprobeMibLayout.BusRoleOffset },
+                { BusRoles.Name(BusRoles.Gateway), BusRoles.Gateway + EprobeMibLayout.BusRoleOffset },
+            });
+            AssertEnumeration(objects, "eprobeModuleStatus", new Dictionary<string, int>
+            {
+                { ModuleStatus.Name(ModuleStatus.Unknown), ModuleStatus.Unknown + EprobeMibLayout.ModuleStatusOffset },
+                { ModuleStatus.Name(ModuleStatus.Online), ModuleStatus.Online + EprobeMibLayout.ModuleStatusOffset },
+                { ModuleStatus.Name(ModuleStatus.Offline), ModuleStatus.Offline + EprobeMibLayout.ModuleStatusOffset },
+            });
+            Assert.Equal(ModuleCounters.Count, EprobeMibLayout.ModuleColumns.Length - (int)EprobeMibLayout.ModuleFirstCounter + 2);
             AssertEnumeration(objects, "eprobeChannelPhase", new Dictionary<string, int>
             {
                 { "l1", EprobeMibLayout.ChannelPhaseL1 },

@@ -57,9 +57,9 @@ namespace Ipenergy.Probe.Tests.Snmp
             _out.WriteLine(walk);
 
             // MPP3 fixture: 12 device scalars, 7 columns × 3 phases, 18 × 3 channels, 14 × 1 circuit, no
-            // active alarm, 4 alarm counts; then net-snmp's line for endOfMibView (these subtrees are the
-            // agent's whole view here).
-            Assert.Equal(12 + 21 + 54 + 14 + 4 + 1, lines.Length);
+            // active alarm, 4 alarm counts, 14 bus scalars (not a gateway: no module rows); then net-snmp's
+            // line for endOfMibView (these subtrees are the agent's whole view here).
+            Assert.Equal(12 + 21 + 54 + 14 + 4 + 14 + 1, lines.Length);
             Assert.Contains("No more variables left in this MIB View", lines[lines.Length - 1]);
             Assert.DoesNotContain("No Such", walk);
             Assert.Contains(Objects + ".1.1.0 = STRING: \"MPP3\"", lines);

@@ -26,6 +26,17 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public static IMibSubtree[] CreateSubtrees(IMeasurementSource source, ILiveConfig live, DeviceIdentity identity, IClock clock,
             AlarmJournal journal)
         {
+            return CreateSubtrees(source, live, identity, clock, journal, null);
+        }
+
+        /// <summary>
+        /// As above, plus eprobeBus (role, poll cycle, module counts, site totals) and, on a bus gateway, the
+        /// module, module phase and module channel tables read from modules (null: not a gateway, the
+        /// three tables are empty and the totals are this e-Probe's own).
+        /// </summary>
+        public static IMibSubtree[] CreateSubtrees(IMeasurementSource source, ILiveConfig live, DeviceIdentity identity, IClock clock,
+            AlarmJournal journal, IModuleDirectory modules)
+        {
             EprobeConfigChange change = new EprobeConfigChange(live);
             EprobeActiveAlarms alarms = new EprobeActiveAlarms(journal);
             return new IMibSubtree[]
@@ -36,6 +47,10 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
                 new EprobeCircuitTable(source, live, change),
                 new EprobeActiveAlarmTable(alarms, live),
                 new EprobeAlarmStatusGroup(alarms),
+                new EprobeBusGroup(source, live, modules),
+                new EprobeModuleTable(modules),
+                new EprobeModulePhaseTable(modules),
+                new EprobeModuleChannelTable(modules),
             };
         }
     }

@@ -122,6 +122,77 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
 
         public static readonly uint[] AlarmStatusScalars = new uint[] { 1, 2, 3, 4 };
 
+        /// <summary>eprobeBus = objects.8: the RS-485 bus and the site totals, scalars bus.s.0.</summary>
+        public static readonly uint[] Bus = ObjectId.Append(EprobeOids.Objects, 8);
+
+        public const uint BusRole = 1;
+        public const uint BusLastCycle = 2;
+        public const uint BusModulesPolled = 3;
+        public const uint BusModulesOnline = 4;
+        public const uint BusModulesOffline = 5;
+        public const uint SiteModulesCounted = 6;
+        public const uint SiteActivePower = 7;
+        public const uint SiteReactivePower = 8;
+        public const uint SiteApparentPower = 9;
+        public const uint SiteEnergyImport = 10;
+        public const uint SiteEnergyExport = 11;
+        public const uint SiteCurrentL1 = 12;
+        public const uint SiteCurrentL2 = 13;
+        public const uint SiteCurrentL3 = 14;
+
+        public static readonly uint[] BusScalars = new uint[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14 };
+
+        /// <summary>eprobeBusRole values = BusRoles + this (standalone(1), slave(2), gateway(3)).</summary>
+        public const int BusRoleOffset = 1;
+
+        /// <summary>eprobeModuleEntry = objects.9.1, index = bus address (column 1, not-accessible).</summary>
+        public static readonly uint[] ModuleEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 9), 1);
+
+        public const uint ModuleStatusColumn = 2;
+        public const uint ModuleModel = 3;
+        public const uint ModuleSerialNumber = 4;
+        public const uint ModuleFirmwareVersion = 5;
+        public const uint ModuleName = 6;
+        public const uint ModuleLocation = 7;
+        public const uint ModuleChannelCount = 8;
+        public const uint ModuleAge = 9;
+        public const uint ModuleActivePower = 10;
+        public const uint ModuleEnergyImport = 11;
+        public const uint ModuleEnergyExport = 12;
+        public const uint ModuleFrequency = 13;
+        public const uint ModuleVoltageUnbalance = 14;
+
+        /// <summary>Columns 15..21: the ModuleCounters (Polls .. WentOffline) in their order, Counter32.</summary>
+        public const uint ModuleFirstCounter = 15;
+
+        public static readonly uint[] ModuleColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21 };
+
+        /// <summary>eprobeModuleStatus values = ModuleStatus + this (unknown(1), online(2), offline(3)).</summary>
+        public const int ModuleStatusOffset = 1;
+
+        /// <summary>eprobeModulePhaseEntry = objects.10.1, index = bus address, phase 1..3.</summary>
+        public static readonly uint[] ModulePhaseEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 10), 1);
+
+        public const uint ModulePhaseVoltage = 2;
+        public const uint ModulePhaseFrequency = 3;
+        public const uint ModulePhaseThd = 4;
+
+        public static readonly uint[] ModulePhaseColumns = new uint[] { 2, 3, 4 };
+
+        /// <summary>eprobeModuleChannelEntry = objects.11.1, index = bus address, channel 1..N.</summary>
+        public static readonly uint[] ModuleChannelEntry = ObjectId.Append(ObjectId.Append(EprobeOids.Objects, 11), 1);
+
+        public const uint ModuleChannelCurrent = 2;
+        public const uint ModuleChannelActivePower = 3;
+        public const uint ModuleChannelReactivePower = 4;
+        public const uint ModuleChannelApparentPower = 5;
+        public const uint ModuleChannelPowerFactor = 6;
+        public const uint ModuleChannelLoad = 7;
+        public const uint ModuleChannelEnergyImport = 8;
+        public const uint ModuleChannelEnergyExport = 9;
+
+        public static readonly uint[] ModuleChannelColumns = new uint[] { 2, 3, 4, 5, 6, 7, 8, 9 };
+
         /// <summary>eprobeAlarmCondition values = AlarmCodes condition + this.</summary>
         public const int ConditionOffset = 1;
 
