@@ -190,7 +190,7 @@ namespace Ipenergy.Probe.App
                 settings.ExtraTrapTargets = options.TrapTargets;
                 IMibSubtree[] standard = StandardMib.CreateSubtrees(_identity, _config, this, upTime, counters,
                     new SnmpAuthenTrapSwitch(settings));
-                IMibSubtree[] enterprise = EprobeMib.CreateSubtrees(this, _config, _identity, _clock, _alarms.Journal);
+                IMibSubtree[] enterprise = EprobeMib.CreateSubtrees(this, _config, _identity, _clock, _alarms.Journal, Modules);
                 _snmpMessages = new SnmpMessageProcessor(new MibTree(Concat(standard, enterprise)), counters,
                     settings, SnmpMessageProcessor.DefaultMaxMessageSize);
                 _traps = new SnmpTrapSender(settings, upTime, counters, SnmpMessageProcessor.DefaultMaxMessageSize);
