@@ -8,12 +8,21 @@ namespace Ipenergy.Probe.Benchmarks
     /// Prints the metering benchmarks: the IEC 62053-22 accuracy table for 16, 32, 64 and 128 samples
     /// per cycle (12-bit ADC, 0.5 LSB noise unless told otherwise), then the host cost of an MPP18.
     /// Usage: dotnet run -c Release --project tools/benchmarks [-- --seconds S --bits B --noise LSB]
+    /// or [-- --bus [channels]] for the RS-485 gateway's bus cycle (BusCycleBenchmark).
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
             CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+            if (args.Length > 0 && args[0] == "--bus")
+            {
+                // dotnet run -c Release --project tools/benchmarks -- --bus [channels]: gateway bus cycle for 1, 8, 31 slaves.
+                int busChannels = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+                BusCycleBenchmark.Run(new[] { 1, 8, 31 }, 115200, busChannels, 10);
+                return 0;
+            }
+
             double seconds = 60, noise = 0.5;
             int bits = 12;
             for (int i = 0; i + 1 < args.Length; i += 2)
