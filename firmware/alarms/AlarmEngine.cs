@@ -15,7 +15,8 @@ namespace Ipenergy.Probe.Alarms
     /// alarm without voltage; no voltage or current unbalance with a phase lost; no current
     /// unbalance on a circuit below 10 % of its breaker); latching alarms clear after acknowledgement and return;
     /// beyond the storm limit transitions are held back and one event brings the journal in line
-    /// once the window has room.
+    /// once the window has room. On a gateway (<see cref="Modules"/> set) each polled bus address
+    /// also has a moduleOffline slot: offline raises, online clears, never answered changes nothing.
     /// </summary>
     public sealed class AlarmEngine
     {
@@ -32,6 +33,7 @@ namespace Ipenergy.Probe.Alarms
         private bool _started;
         private long _lastSequence;
         private long _lastTicks;
+        private int _pollIntervalMs;
 
         // Engine seconds: snapshot time that never runs backwards (a clock set back by NTP counts as 1 s).
         private long _now;
@@ -44,6 +46,12 @@ namespace Ipenergy.Probe.Alarms
                 _thresholds[c] = new AlarmThresholds();
             }
         }
+
+        /// <summary>
+        /// The gateway's bus modules (one moduleOffline alarm per polled address), null on a slave or
+        /// standalone module. Read every evaluated second; slots follow its addresses.
+        /// </summary>
+        public IModuleDirectory Modules { get; set; }
 
         /// <summary>Level transitions the storm guard kept out of the journal since start.</summary>
         public int HeldBackEvents { get; private set; }
@@ -76,9 +84,11 @@ namespace Ipenergy.Probe.Alarms
             int stormLimit = alarms.StormMaxEventsPerMinute;
             stormLimit = stormLimit < AlarmConfig.MinStormEventsPerMinute ? AlarmConfig.MinStormEventsPerMinute
                 : stormLimit > AlarmConfig.MaxStormEventsPerMinute ? AlarmConfig.MaxStormEventsPerMinute : stormLimit;
-            if (_table == null || !_table.Matches(snapshot))
+            IModuleDirectory modules = Modules;
+            _pollIntervalMs = config.Bus.PollIntervalMs;
+            if (_table == null || !_table.Matches(snapshot, modules))
             {
-                Rebuild(snapshot, stormLimit);
+                Rebuild(snapshot, stormLimit, modules);
             }
 
             _anyPhaseLost = false;
@@ -92,7 +102,7 @@ namespace Ipenergy.Probe.Alarms
             AlarmSlot[] slots = _table.Slots;
             for (int i = 0; i < slots.Length; i++)
             {
-                Step(slots[i], snapshot, stormLimit);
+                Step(slots[i], snapshot, stormLimit, modules);
             }
         }
 
@@ -111,9 +121,10 @@ namespace Ipenergy.Probe.Alarms
             _now += seconds >= 1 ? seconds : 1;
         }
 
-        private void Step(AlarmSlot slot, MeasurementSnapshot snapshot, int stormLimit)
+        private void Step(AlarmSlot slot, MeasurementSnapshot snapshot, int stormLimit, IModuleDirectory modules)
         {
             bool applicable = true;
+            bool hold = false;
             double value = 0.0;
             int index = slot.SourceIndex;
             switch (slot.Condition)
@@ -136,6 +147,12 @@ namespace Ipenergy.Probe.Alarms
                 case AlarmCodes.OverCurrent:
                     value = snapshot.Channels[index - 1].LoadPercentOfCt;
                     break;
+                case AlarmCodes.ModuleOffline:
+                    int status = modules.StatusOf(index);
+                    // Never answered: nothing known, nothing changes (an alarm taken over at restart stays until it answers).
+                    hold = status == ModuleStatus.Unknown;
+                    value = status == ModuleStatus.Offline ? MissedPolls(modules.AgeSecondsOf(index)) : 0.0;
+                    break;
                 default:
                     CircuitValues circuit = snapshot.Circuits[index - 1];
                     value = CircuitValue(slot.Condition, circuit);
@@ -147,7 +164,11 @@ namespace Ipenergy.Probe.Alarms
             AlarmThresholds t = _thresholds[slot.Condition];
             int before = slot.Level;
             slot.Value = value;
-            if (!t.Enabled || !applicable)
+            if (hold && t.Enabled)
+            {
+                // Level and streaks as they are.
+            }
+            else if (!t.Enabled || !applicable)
             {
                 // A disabled rule, or a source it does not apply to now, clears at once (latching too).
                 slot.Reset();
@@ -196,6 +217,15 @@ namespace Ipenergy.Probe.Alarms
             {
                 HeldBackEvents++;
             }
+        }
+
+        // Polls missed in a row by an offline module: its silence over the poll interval, at least the 3
+        // that made the gateway mark it offline (also when it never answered: age -1).
+        private double MissedPolls(double ageSeconds)
+        {
+            double interval = _pollIntervalMs > 0 ? _pollIntervalMs / 1000.0 : 1.0;
+            double polls = ageSeconds > 0.0 ? Math.Floor(ageSeconds / interval) : 0.0;
+            return polls > AlarmConfig.ModuleOfflineMinPolls ? polls : AlarmConfig.ModuleOfflineMinPolls;
         }
 
         private static double CircuitValue(int condition, CircuitValues circuit)
@@ -271,9 +301,9 @@ namespace Ipenergy.Probe.Alarms
         // A new layout (first snapshot, channels or circuits changed): slots that still exist keep
         // their state; at start, alarms the journal holds as active are taken over (so they clear
         // through the normal path, or stay latched); active alarms left without a slot are cleared.
-        private void Rebuild(MeasurementSnapshot snapshot, int stormLimit)
+        private void Rebuild(MeasurementSnapshot snapshot, int stormLimit, IModuleDirectory modules)
         {
-            AlarmSlotTable table = new AlarmSlotTable(snapshot, stormLimit);
+            AlarmSlotTable table = new AlarmSlotTable(snapshot, stormLimit, modules);
             if (_table != null)
             {
                 table.Adopt(_table);

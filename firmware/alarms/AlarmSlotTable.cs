@@ -7,16 +7,19 @@ namespace Ipenergy.Probe.Alarms
     /// The slots for one channel/circuit layout, in a fixed order: per phase underVoltage,
     /// overVoltage, phaseLost (phaseLost first, so undervoltage can defer to it); the device's
     /// frequencyLow, frequencyHigh, voltageUnbalance; per channel overCurrent; per circuit loadHigh,
-    /// lowLoad and, for 3-phase circuits, currentUnbalance and neutralCurrent. Built (allocating)
-    /// only when the layout of the snapshot changes; <see cref="Matches"/> checks without allocating.
+    /// lowLoad and, for 3-phase circuits, currentUnbalance and neutralCurrent; on a gateway, per polled
+    /// bus address moduleOffline. Built (allocating) only when the layout of the snapshot or the
+    /// directory's addresses change; <see cref="Matches"/> checks without allocating.
     /// </summary>
     public sealed class AlarmSlotTable
     {
         private readonly int _channelCount;
         private readonly int[] _circuitPhases;
         private readonly string[] _circuitNames;
+        private readonly int[] _moduleAddresses;
 
-        public AlarmSlotTable(MeasurementSnapshot snapshot, int stormLimit)
+        /// <param name="modules">The gateway's bus modules (one moduleOffline slot per polled address), or null.</param>
+        public AlarmSlotTable(MeasurementSnapshot snapshot, int stormLimit, IModuleDirectory modules)
         {
             _channelCount = snapshot.Channels.Length;
             CircuitValues[] circuits = snapshot.Circuits;
@@ -30,6 +33,13 @@ namespace Ipenergy.Probe.Alarms
                 count += circuits[c].PhaseCount == 3 ? 4 : 2;
             }
 
+            _moduleAddresses = new int[modules == null ? 0 : modules.Count];
+            for (int m = 0; m < _moduleAddresses.Length; m++)
+            {
+                _moduleAddresses[m] = modules.AddressAt(m);
+            }
+
+            count += _moduleAddresses.Length;
             Slots = new AlarmSlot[count];
             int n = 0;
             for (int p = 0; p < snapshot.Phases.Length; p++)
@@ -57,13 +67,35 @@ namespace Ipenergy.Probe.Alarms
                     Slots[n++] = new AlarmSlot(AlarmCodes.SourceCircuit, c + 1, AlarmCodes.NeutralCurrent, stormLimit);
                 }
             }
+
+            for (int m = 0; m < _moduleAddresses.Length; m++)
+            {
+                Slots[n++] = new AlarmSlot(AlarmCodes.SourceModule, _moduleAddresses[m], AlarmCodes.ModuleOffline, stormLimit);
+            }
         }
 
         public AlarmSlot[] Slots { get; private set; }
 
-        /// <summary>True when the snapshot has the channels and circuits (count, phases, names) this table was built for.</summary>
-        public bool Matches(MeasurementSnapshot snapshot)
+        /// <summary>
+        /// True when the snapshot has the channels and circuits (count, phases, names) and the directory
+        /// the polled addresses this table was built for.
+        /// </summary>
+        public bool Matches(MeasurementSnapshot snapshot, IModuleDirectory modules)
         {
+            int moduleCount = modules == null ? 0 : modules.Count;
+            if (moduleCount != _moduleAddresses.Length)
+            {
+                return false;
+            }
+
+            for (int m = 0; m < moduleCount; m++)
+            {
+                if (modules.AddressAt(m) != _moduleAddresses[m])
+                {
+                    return false;
+                }
+            }
+
             CircuitValues[] circuits = snapshot.Circuits;
             if (snapshot.Channels.Length != _channelCount || circuits.Length != _circuitPhases.Length)
             {

@@ -45,6 +45,13 @@ namespace Ipenergy.Probe.App
 
         public AlarmEngine Engine { get { return _engine; } }
 
+        /// <summary>On a gateway, its bus modules: each polled address gets a moduleOffline alarm (null: none).</summary>
+        public IModuleDirectory Modules
+        {
+            get { return _engine.Modules; }
+            set { _engine.Modules = value; }
+        }
+
         public SyslogSender Syslog { get { return _syslog; } }
 
         /// <summary>Boot: replays the journal (active alarms, acknowledgements survive power cuts).</summary>

@@ -6,11 +6,13 @@ namespace Ipenergy.Probe.Common
     /// </summary>
     public static class AlarmCodes
     {
-        // What the alarm is about (= eprobeAlarmSourceKind). Index: device 0, phase 0..2, channel number 1..n, circuit 1..m.
+        // What the alarm is about (= eprobeAlarmSourceKind). Index: device 0, phase 0..2, channel number 1..n,
+        // circuit 1..m, module = its RS-485 bus address (on a gateway).
         public const int SourceDevice = 1;
         public const int SourcePhase = 2;
         public const int SourceChannel = 3;
         public const int SourceCircuit = 4;
+        public const int SourceModule = 5;
 
         // Severity (= eprobeAlarmLevel, with 0 for "no alarm").
         public const int LevelNormal = 0;
@@ -36,27 +38,28 @@ namespace Ipenergy.Probe.Common
         public const int VoltageUnbalance = 8;  // device: voltage unbalance [%]
         public const int CurrentUnbalance = 9;  // three-phase circuit: current unbalance [%]
         public const int NeutralCurrent = 10;   // three-phase circuit: computed neutral current, % of breaker rating [%]
-        public const int ConditionCount = 11;
+        public const int ModuleOffline = 11;    // module on the bus (gateway): missed polls in a row [polls]
+        public const int ConditionCount = 12;
 
         private static readonly string[] ConditionNames =
         {
             "loadHigh", "overCurrent", "lowLoad", "underVoltage", "overVoltage", "phaseLost",
-            "frequencyLow", "frequencyHigh", "voltageUnbalance", "currentUnbalance", "neutralCurrent",
+            "frequencyLow", "frequencyHigh", "voltageUnbalance", "currentUnbalance", "neutralCurrent", "moduleOffline",
         };
 
-        private static readonly string[] ConditionUnits = { "%", "%", "A", "V", "V", "V", "Hz", "Hz", "%", "%", "%" };
+        private static readonly string[] ConditionUnits = { "%", "%", "A", "V", "V", "V", "Hz", "Hz", "%", "%", "%", "polls" };
 
         // True where the alarm is on when the value falls BELOW the threshold.
-        private static readonly bool[] LowSide = { false, false, true, true, false, true, true, false, false, false, false };
+        private static readonly bool[] LowSide = { false, false, true, true, false, true, true, false, false, false, false, false };
 
         private static readonly int[] ConditionSources =
         {
             SourceCircuit, SourceChannel, SourceCircuit, SourcePhase, SourcePhase, SourcePhase,
-            SourceDevice, SourceDevice, SourceDevice, SourceCircuit, SourceCircuit,
+            SourceDevice, SourceDevice, SourceDevice, SourceCircuit, SourceCircuit, SourceModule,
         };
 
         private static readonly string[] LevelNames = { "normal", "warning", "critical" };
-        private static readonly string[] SourceNames = { "", "device", "phase", "channel", "circuit" };
+        private static readonly string[] SourceNames = { "", "device", "phase", "channel", "circuit", "module" };
         private static readonly string[] EventNames = { "", "raised", "changed", "cleared", "acknowledged" };
 
         /// <summary>JSON/config name of a condition ("loadHigh"...).</summary>

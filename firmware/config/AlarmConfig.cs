@@ -5,7 +5,8 @@ namespace Ipenergy.Probe.Config
     /// <summary>
     /// Threshold rules (one per AlarmCodes condition), the storm guard and the syslog destination.
     /// Defaults suit a 230/400 V 50 Hz data centre: breaker load warning 80 %, critical 90 %;
-    /// voltage ±10 % / ±15 % (EN 50160); frequency ±0.5 / ±1 Hz; voltage unbalance 2 % / 3 %.
+    /// voltage ±10 % / ±15 % (EN 50160); frequency ±0.5 / ±1 Hz; voltage unbalance 2 % / 3 %; a bus module
+    /// offline (3 missed polls) critical.
     /// </summary>
     public sealed class AlarmConfig
     {
@@ -14,6 +15,9 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>Longest assertion or clear delay, seconds.</summary>
         public const int MaxDelayS = 3600;
+
+        /// <summary>Missed polls after which the gateway marks a module offline: the lowest moduleOffline threshold.</summary>
+        public const double ModuleOfflineMinPolls = 3.0;
 
         public AlarmConfig()
         {
@@ -29,6 +33,10 @@ namespace Ipenergy.Probe.Config
             Rules[AlarmCodes.VoltageUnbalance] = new AlarmRuleConfig(true, 2.0, 3.0, 0.5, 10, 10);
             Rules[AlarmCodes.CurrentUnbalance] = new AlarmRuleConfig(true, 20.0, 40.0, 5.0, 10, 10);
             Rules[AlarmCodes.NeutralCurrent] = new AlarmRuleConfig(true, 80.0, 100.0, 5.0, 10, 10);
+
+            // A silent module is a blind part of the switchboard: critical at once once the gateway has
+            // marked it offline (3 missed polls are the delay), cleared at its first answer.
+            Rules[AlarmCodes.ModuleOffline] = new AlarmRuleConfig(true, double.NaN, ModuleOfflineMinPolls, 0.0, 0, 0);
             StormMaxEventsPerMinute = 6;
             Syslog = "";
         }

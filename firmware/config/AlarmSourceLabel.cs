@@ -4,13 +4,17 @@ namespace Ipenergy.Probe.Config
 {
     /// <summary>
     /// The name people know an alarm's source by, from the configuration in force: the phase name,
-    /// the channel's label (else "channel N"), the circuit's name (else "circuit N"), or "device".
+    /// the channel's label (else "channel N"), the circuit's name (else "circuit N"), "module A" for the bus
+    /// module at address A (on a gateway), or "device".
     /// Shared by the page, SNMP notifications and syslog so they all say the same thing.
     /// </summary>
     public static class AlarmSourceLabel
     {
         private static readonly string[] ChannelFallback = BuildFallback("channel ", 32);
         private static readonly string[] CircuitFallback = BuildFallback("circuit ", 32);
+
+        // Bus addresses 1..247, each named on first use (only a gateway has module alarms).
+        private static readonly string[] ModuleNames = new string[248];
 
         public static string Of(MeterConfig config, int source, int index)
         {
@@ -45,6 +49,23 @@ namespace Ipenergy.Probe.Config
                 }
 
                 return Fallback(CircuitFallback, "circuit", index);
+            }
+
+            if (source == AlarmCodes.SourceModule)
+            {
+                if (index < 1 || index >= ModuleNames.Length)
+                {
+                    return "module";
+                }
+
+                string name = ModuleNames[index];
+                if (name == null)
+                {
+                    name = "module " + index.ToString();
+                    ModuleNames[index] = name;
+                }
+
+                return name;
             }
 
             return "device";

@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Config
         public const int HeaderSize = 20;
 
         /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
-        public const int CurrentVersion = 4;
+        public const int CurrentVersion = 5;
 
         public const int MagicOffset = 0;
         public const int VersionOffset = 4;
@@ -183,7 +183,9 @@ namespace Ipenergy.Probe.Config
                 ReadBus(r, config.Bus);
             }
 
-            // Layout 4 ends here; bytes a newer compatible layout appended are not ours to read.
+            // Layout 5 only added a rule (moduleOffline) to the alarms' rule list, whose count comes first:
+            // a layout-4 reader skips it, a layout-4 record here keeps its default.
+            // Layout 5 ends here; bytes a newer compatible layout appended are not ours to read.
             return r.Overrun ? null : config;
         }
 

@@ -213,6 +213,17 @@ namespace Ipenergy.Probe.Config
                 error = Threshold(path + "critical", rule.Critical);
             }
 
+            if (error == null && condition == AlarmCodes.ModuleOffline)
+            {
+                error = AtLeast(path + "warning", rule.Warning, AlarmConfig.ModuleOfflineMinPolls,
+                    " (the gateway marks a module offline after 3 missed polls)");
+                if (error == null)
+                {
+                    error = AtLeast(path + "critical", rule.Critical, AlarmConfig.ModuleOfflineMinPolls,
+                        " (the gateway marks a module offline after 3 missed polls)");
+                }
+            }
+
             if (error != null)
             {
                 return error;
@@ -254,6 +265,17 @@ namespace Ipenergy.Probe.Config
             }
 
             return error;
+        }
+
+        // A threshold that is on (not NaN) must reach min.
+        private static string AtLeast(string path, double value, double min, string why)
+        {
+            if (!double.IsNaN(value) && value < min)
+            {
+                return path + ": must be >= " + NumberText(min) + " or null (off)" + why + ", got " + NumberText(value);
+            }
+
+            return null;
         }
 
         private static string Threshold(string path, double value)

@@ -53,7 +53,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 + "\"frequencyHigh\":{\"enabled\":true,\"warning\":0.5,\"critical\":1,\"hysteresis\":0.05,\"assertDelayS\":5,\"clearDelayS\":10,\"latching\":false},"
                 + "\"voltageUnbalance\":{\"enabled\":true,\"warning\":2,\"critical\":3,\"hysteresis\":0.5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
                 + "\"currentUnbalance\":{\"enabled\":true,\"warning\":20,\"critical\":40,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
-                + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false}}},"
+                + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
+                + "\"moduleOffline\":{\"enabled\":true,\"warning\":null,\"critical\":3,\"hysteresis\":0,\"assertDelayS\":0,\"clearDelayS\":0,\"latching\":false}}},"
                 + "\"bus\":{\"role\":\"standalone\",\"address\":0,\"baud\":115200,\"parity\":\"E\",\"stopBits\":1,\"turnaroundMs\":0,"
                 + "\"responseTimeoutMs\":100,\"pollIntervalMs\":1000,\"gatewayScanFrom\":1,\"gatewayScanTo\":31}}",
                 ConfigSamples.ExportText(c));
@@ -204,6 +205,32 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         }
 
         [TestMethod]
+        public void ModuleOfflineRuleImportsAndExports()
+        {
+            MeterConfig current = ConfigSamples.Full();
+            MeterConfig result;
+            Assert.IsNull(Import(
+                "{\"alarms\":{\"rules\":{\"moduleOffline\":{\"warning\":3,\"critical\":10,\"assertDelayS\":5,\"latching\":true}}}}",
+                current, out result));
+            AlarmRuleConfig rule = result.Alarms.Rules[AlarmCodes.ModuleOffline];
+            Assert.AreEqual(3.0, rule.Warning);
+            Assert.AreEqual(10.0, rule.Critical);
+            Assert.AreEqual(5, rule.AssertDelayS);
+            Assert.IsTrue(rule.Latching);
+            Assert.IsTrue(rule.Enabled, "absent field kept");
+            Assert.Contains("\"moduleOffline\":{\"enabled\":true,\"warning\":3,\"critical\":10,\"hysteresis\":0,\"assertDelayS\":5,"
+                + "\"clearDelayS\":0,\"latching\":true}", ConfigSamples.ExportText(result));
+
+            MeterConfig again;
+            Assert.IsNull(Import(ConfigSamples.ExportText(result), current, out again));
+            Assert.AreEqual(ConfigSamples.ExportText(result), ConfigSamples.ExportText(again), "export -> import -> export");
+
+            Assert.AreEqual("alarms.rules.moduleOffline.critical: must be >= 3 or null (off) (the gateway marks a module "
+                + "offline after 3 missed polls), got 1",
+                ImportError("{\"alarms\":{\"rules\":{\"moduleOffline\":{\"critical\":1}}}}"));
+        }
+
+        [TestMethod]
         public void AlarmFieldsAreRefusedWithTheirPath()
         {
             Assert.AreEqual("alarms.rules.loadHig: unknown field", ImportError("{\"alarms\":{\"rules\":{\"loadHig\":{}}}}"));
@@ -269,8 +296,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         [TestMethod]
         public void ExportSizesOfTheReadme()
         {
-            // README.md, "JSON": MPP18 defaults 4452 bytes, of which the bus section is 182.
-            Assert.AreEqual(4452, ConfigSamples.ExportText(new MeterConfig(18)).Length);
+            // README.md, "JSON": MPP18 defaults 4578 bytes, of which the bus section is 182.
+            Assert.AreEqual(4578, ConfigSamples.ExportText(new MeterConfig(18)).Length);
             string text = ConfigSamples.ExportText(new MeterConfig(18));
             Assert.AreEqual(182, text.Length - text.IndexOf(",\"bus\":") - 1);
         }

@@ -11,7 +11,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         // An MPP3: channel 1 a 50 A CT in rack "R1", one 3-phase IT-load circuit "A" (32 A), the
         // rest defaults (the factory admin), sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
         private const string GoldenSmall =
-            "45504346" + "0400" + "0100" + "07000000" + "a3020000" + "80c87369"
+            "45504346" + "0500" + "0100" + "07000000" + "c0020000" + "510396f3"
             + "03" + "0000000000c06c40" + "0000000000004940"
             + "000000000000f03f" + "000000000000f03f" + "000000000000f03f"
             + "00" + "0000000000004940" + "000000000000f03f" + "0000000000000000" + "00" + "025231" + "00" + "00"
@@ -29,8 +29,9 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "40" + "30643736663230653361346133313763333436373730393965313033333165626636356637386463333363343033333833666635646464613062663633326235"
             + "c8000000" + "01"
             + "01" + "08070000"
-            // layout 3: alarms (storm 6, no syslog, 11 rules: flags, warning, critical, hysteresis, delays; null = 7ff8...)
-            + "06" + "00" + "0b"
+            // layout 3: alarms (storm 6, no syslog, 11 rules: flags, warning, critical, hysteresis, delays; null = 7ff8...);
+            // layout 5: 12 rules (moduleOffline last)
+            + "06" + "00" + "0c"
             + "01" + "0000000000005440" + "0000000000805640" + "0000000000001440" + "05000a00"
             + "01" + "0000000000005940" + "0000000000005e40" + "0000000000001440" + "05000a00"
             + "01" + "9a9999999999c93f" + "000000000000f87f" + "9a9999999999b93f" + "0a000a00"
@@ -42,11 +43,12 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "01" + "0000000000000040" + "0000000000000840" + "000000000000e03f" + "0a000a00"
             + "01" + "0000000000003440" + "0000000000004440" + "0000000000001440" + "0a000a00"
             + "01" + "0000000000005440" + "0000000000005940" + "0000000000001440" + "0a000a00"
+            + "01" + "000000000000f87f" + "0000000000000840" + "0000000000000000" + "00000000"
             // layout 4: bus (standalone, unaddressed, 115200 8E1, turnaround 0, timeout 100 ms, poll 1000 ms, scan 1..31)
             + "00" + "00" + "00c20100" + "02" + "01" + "00" + "6400" + "e803" + "01" + "1f";
 
-        // Layout 3's alarm section with the defaults: storm, empty syslog, rule count, 11 × 29.
-        private const int AlarmSectionDefaultSize = 1 + 1 + 1 + 11 * 29;
+        // The alarm section with the defaults: storm, empty syslog, rule count, 12 × 29 (layout 3 had 11 rules).
+        private const int AlarmSectionDefaultSize = 1 + 1 + 1 + 12 * 29;
 
         // Layout 4's bus section: role, address, baud u32, parity, stop bits, turnaround, timeout u16, poll u16, scan from, scan to.
         private const int BusSectionSize = 1 + 1 + 4 + 1 + 1 + 1 + 2 + 2 + 1 + 1;
@@ -67,7 +69,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 7, buffer, 0, buffer.Length);
-            Assert.AreEqual(695, length);
+            Assert.AreEqual(724, length);
             Assert.AreEqual(GoldenSmall, ConfigSamples.Hex(buffer, 0, length));
         }
 
@@ -132,6 +134,37 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 ConfigSamples.ExportText(back).Substring(ConfigSamples.ExportText(back).IndexOf("\"alarms\"")));
             Assert.AreEqual("R1", back.Channels[0].Rack);
             Assert.AreEqual(1800, back.Http.SessionTimeoutS);
+        }
+
+        [TestMethod]
+        public void Layout4RecordLoadsWithTheDefaultModuleOfflineRule()
+        {
+            MeterConfig c = Small();
+            c.Alarms.Rules[AlarmCodes.NeutralCurrent].Warning = 70;
+            c.Alarms.Rules[AlarmCodes.ModuleOffline].Critical = 9;
+            c.Bus.Role = BusRoles.Gateway;
+            byte[] buffer = new byte[4096];
+            int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
+            // A layout-4 payload has 11 rules: drop the last rule (29 bytes) and say 11.
+            int payloadLength = length - ConfigLayout.HeaderSize;
+            int ruleCountAt = ConfigLayout.HeaderSize + payloadLength - BusSectionSize - AlarmSectionDefaultSize + 2;
+            Assert.AreEqual(12, (int)buffer[ruleCountAt]);
+            byte[] old = new byte[4096];
+            int lastRuleAt = ConfigLayout.HeaderSize + payloadLength - BusSectionSize - 29;
+            System.Array.Copy(buffer, 0, old, 0, lastRuleAt);
+            System.Array.Copy(buffer, lastRuleAt + 29, old, lastRuleAt, BusSectionSize);
+            old[ruleCountAt] = 11;
+            MeterConfig back = ConfigLayout.DecodePayload(old, ConfigLayout.HeaderSize, payloadLength - 29, 4, 3);
+            Assert.IsNotNull(back);
+            Assert.AreEqual(70.0, back.Alarms.Rules[AlarmCodes.NeutralCurrent].Warning, "the 11 rules of layout 4 are read");
+            Assert.AreEqual(3.0, back.Alarms.Rules[AlarmCodes.ModuleOffline].Critical, "moduleOffline: default");
+            Assert.IsTrue(back.Alarms.Rules[AlarmCodes.ModuleOffline].Enabled);
+            Assert.AreEqual(BusRoles.Gateway, back.Bus.Role, "the bus section after the rules is in place");
+            Assert.IsNull(ConfigValidator.Validate(back));
+
+            // And the layout-5 record itself keeps the configured rule.
+            MeterConfig now = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, payloadLength, ConfigLayout.CurrentVersion, 3);
+            Assert.AreEqual(9.0, now.Alarms.Rules[AlarmCodes.ModuleOffline].Critical);
         }
 
         [TestMethod]
@@ -248,7 +281,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         public void DoesNotFitReturnsMinusOne()
         {
             Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[694], 0, 694));
-            Assert.AreEqual(695, ConfigLayout.Encode(Small(), 1, new byte[695], 0, 695));
+            Assert.AreEqual(724, ConfigLayout.Encode(Small(), 1, new byte[724], 0, 724));
         }
 
         [TestMethod]
@@ -294,8 +327,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             byte[] buffer = new byte[16384];
             // 20 header + 41 meter + 18 × 157 channels + 1 + 18 × 77 circuits + 50 network + 519 SNMP
             // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http
-            // + 391 alarms (storm, 70 syslog, rule count, 11 × 29) + 15 bus.
-            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 391 + 15,
+            // + 420 alarms (storm, 70 syslog, rule count, 12 × 29) + 15 bus.
+            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 420 + 15,
                 ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
         }
     }

@@ -207,12 +207,12 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             ConfigStore store = new ConfigStore(flash, 3);
             Assert.IsNull(store.Save(Small(20)));
             Assert.IsNull(store.Save(Small(30)));
-            // Slot 1 (the newest) now claims layout 5 that layout-4 readers cannot read.
-            Rewrite(flash, 4096, 5, 5, 0);
+            // Slot 1 (the newest) now claims layout 6 that layout-5 readers cannot read.
+            Rewrite(flash, 4096, 6, 6, 0);
             ConfigLoadResult r = new ConfigStore(flash, 3).Load();
             Assert.IsTrue(r.IsFactoryDefault, "defaults expected");
-            Assert.Contains("layout version 5", r.Message);
-            Assert.Contains("reads up to 4", r.Message);
+            Assert.Contains("layout version 6", r.Message);
+            Assert.Contains("reads up to 5", r.Message);
 
             // A save goes to the other slot and wins; the newer record is left alone.
             ConfigStore again = new ConfigStore(flash, 3);
@@ -230,8 +230,8 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             MemoryFlash flash = NewFlash();
             ConfigStore store = new ConfigStore(flash, 3);
             Assert.IsNull(store.Save(Small(25)));
-            // Layout 5 that only appended 7 bytes and keeps MinReaderVersion 1.
-            Rewrite(flash, 0, 5, 1, 7);
+            // Layout 6 that only appended 7 bytes and keeps MinReaderVersion 1.
+            Rewrite(flash, 0, 6, 1, 7);
             ConfigLoadResult r = new ConfigStore(flash, 3).Load();
             Assert.IsFalse(r.IsFactoryDefault, r.Message);
             Assert.AreEqual(25.0, r.Config.Channels[0].CtRatedAmps);

@@ -317,6 +317,23 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         }
 
         [TestMethod]
+        public void ModuleOfflineThresholdsCountAtLeastTheThreeMissedPolls()
+        {
+            MeterConfig c = new MeterConfig(3);
+            Rule(c, AlarmCodes.ModuleOffline).Critical = 2;
+            Assert.AreEqual("alarms.rules.moduleOffline.critical: must be >= 3 or null (off) (the gateway marks a module "
+                + "offline after 3 missed polls), got 2", Check(c));
+            Rule(c, AlarmCodes.ModuleOffline).Critical = 10;
+            Rule(c, AlarmCodes.ModuleOffline).Warning = 1;
+            Assert.AreEqual("alarms.rules.moduleOffline.warning: must be >= 3 or null (off) (the gateway marks a module "
+                + "offline after 3 missed polls), got 1", Check(c));
+            Rule(c, AlarmCodes.ModuleOffline).Warning = 3;
+            Assert.IsNull(Check(c));
+            Rule(c, AlarmCodes.ModuleOffline).Hysteresis = 7;
+            Assert.AreEqual("alarms.rules.moduleOffline.hysteresis: must be smaller than the gap between warning and critical (7), got 7", Check(c));
+        }
+
+        [TestMethod]
         public void AlarmHysteresisDelaysStormAndSyslog()
         {
             MeterConfig c = new MeterConfig(3);

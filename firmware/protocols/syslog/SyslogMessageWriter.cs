@@ -33,7 +33,7 @@ namespace Ipenergy.Probe.Protocols.Syslog
         private static readonly string[] Quantities =
         {
             "load", "current", "current", "voltage", "voltage", "voltage", "frequency", "frequency",
-            "voltage unbalance", "current unbalance", "neutral current",
+            "voltage unbalance", "current unbalance", "neutral current", "missed polls",
         };
 
         private readonly byte[] _buffer = new byte[BufferSize];
@@ -155,6 +155,10 @@ namespace Ipenergy.Probe.Protocols.Syslog
                     break;
                 case AlarmCodes.SourceCircuit:
                     Put("Circuit ");
+                    PutInt(e.SourceIndex);
+                    break;
+                case AlarmCodes.SourceModule:
+                    Put("Module ");
                     PutInt(e.SourceIndex);
                     break;
                 default:
