@@ -6,6 +6,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using Ipenergy.Probe.App;
+using Ipenergy.Probe.Bus;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Simulator.Bus;
@@ -224,6 +225,117 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             _output.WriteLine("3 slaves x 3 ranges (180 registers): last cycle " + gateway.Poller.LastCycleUs / 1000.0
                 + " ms, longest " + gateway.Poller.LongestCycleUs / 1000.0 + " ms over " + gateway.Poller.Cycles + " cycles");
             Assert.InRange(gateway.Poller.LastCycleUs, 1000, 1000000);
+        }
+
+        /// <summary>MPP18 at 230 V with channel 12 on L3 carrying <paramref name="amps"/>.</summary>
+        private static string Mpp18Scenario(double amps)
+        {
+            return "{\"model\":\"MPP18\",\"frequencyHz\":50.0,\"adc\":{\"bits\":12,\"noiseRmsLsb\":0.5,\"seed\":1},"
+                + "\"phases\":{\"L1\":{\"vrms\":230,\"angleDeg\":0},\"L2\":{\"vrms\":230,\"angleDeg\":-120},\"L3\":{\"vrms\":230,\"angleDeg\":120}},"
+                + "\"channels\":[{\"channel\":12,\"phase\":\"L3\",\"ctRatedA\":100,\"irms\":" + amps.ToString(CultureInfo.InvariantCulture) + ",\"angleDeg\":100}]}";
+        }
+
+        /// <summary>
+        /// An MPP18 slave (address 2, channel 12 = 17 A) and an MPP3 slave (address 3) on one bus. First an
+        /// in-process GatewayService: Modules decodes 18 channels of the MPP18 (channel 12's current) and 3 of the
+        /// MPP3, whose MPP18 blocks are absent (5 exception-02 answers on its first poll only). Then a gateway
+        /// process: pymodbus reads channel 12 of the MPP18 through its Modbus-TCP port at 1644 (unit id 2); the
+        /// same register of the MPP3 answers exception 02.
+        /// </summary>
+        [Fact]
+        public void Mpp18ChannelsBeyondThreeThroughTheGatewayNextToAnMpp3()
+        {
+            string python = PeerProcess.Require("/usr/bin/python3", "python3");
+            using var hub = new BusHub(new BusLine(115200, SerialParity.Even, 1));
+            hub.Start();
+            string mpp18Scenario = Path.Combine(_dir, "mpp18.json");
+            File.WriteAllText(mpp18Scenario, Mpp18Scenario(17.0));
+            string mpp3Scenario = Path.Combine(_dir, "mpp3.json");
+            File.WriteAllText(mpp3Scenario, BusSlaveProcesses.Scenario(4.0));
+            using var mpp18 = new VirtualProbe("--scenario", mpp18Scenario, "--data-dir", Path.Combine(_dir, "s18"),
+                "--serial", "M18-2", "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", "2");
+            using var mpp3 = new VirtualProbe("--scenario", mpp3Scenario, "--data-dir", Path.Combine(_dir, "s3"),
+                "--serial", "M3-3", "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", "3");
+            mpp18.MeasurementsAfter(1.0);
+            mpp3.MeasurementsAfter(1.0);
+
+            // 1. In process: the module directory.
+            var bus = new BusConfig { GatewayScanFrom = 2, GatewayScanTo = 3, PollIntervalMs = 200 };
+            using (var port = new SimulatedSerialPort("127.0.0.1", hub.NodePort, "GW-INPROC", new BusLine(115200, SerialParity.Even, 1)))
+            {
+                var gateway = new GatewayService(port, bus);
+                gateway.Start();
+                try
+                {
+                    var watch = Stopwatch.StartNew();
+                    while (watch.ElapsedMilliseconds < 15000 && gateway.Poller.Cycles < 5)
+                    {
+                        Thread.Sleep(50);
+                    }
+                }
+                finally
+                {
+                    gateway.Stop();
+                }
+
+                var modules = gateway.Modules;
+                Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(2));
+                Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(3));
+                var s18 = modules.LatestOf(2);
+                var s3 = modules.LatestOf(3);
+                Assert.Equal(18, s18.Channels.Length);
+                Assert.Equal(3, s3.Channels.Length);
+                Assert.InRange(s18.Channels[11].Irms, 17.0 * 0.99, 17.0 * 1.01);
+                Assert.Equal(2, s18.Channels[11].Phase);
+                Assert.InRange(s18.Phases[2].Vrms, 227.7, 232.3);
+                Assert.InRange(s3.Channels[0].Irms, 4.0 * 0.99, 4.0 * 1.01);
+                Assert.Empty(s18.Circuits);
+                Assert.Equal(5, modules.CounterOf(3, Ipenergy.Probe.Metering.ModuleCounters.Exceptions));
+                Assert.Equal(0, modules.CounterOf(2, Ipenergy.Probe.Metering.ModuleCounters.Exceptions));
+                for (int address = 2; address <= 3; address++)
+                {
+                    string counters = "module " + address + ":";
+                    for (int k = 0; k < Ipenergy.Probe.Metering.ModuleCounters.Count; k++)
+                    {
+                        counters += " " + Ipenergy.Probe.Metering.ModuleCounters.Name(k) + "=" + modules.CounterOf(address, k);
+                    }
+
+                    _output.WriteLine(counters);
+                }
+
+                _output.WriteLine("MPP18 + MPP3: last cycle " + modules.LastCycleSeconds * 1000 + " ms, longest "
+                    + gateway.Poller.LongestCycleUs / 1000.0 + " ms over " + gateway.Poller.Cycles + " cycles; MPP18 channel 12 "
+                    + s18.Channels[11].Irms + " A, P " + s18.Channels[11].ActivePowerW + " W, sequence " + s18.Sequence);
+            }
+
+            // 2. A gateway process, read over Modbus-TCP.
+            string gwScenario = Path.Combine(_dir, "gw18.json");
+            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
+            string gatewayData = Path.Combine(_dir, "gw18");
+            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-18"))
+            {
+                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
+                    "{\"bus\":{\"gatewayScanFrom\":2,\"gatewayScanTo\":3,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
+                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
+            }
+
+            using var gatewayProcess = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-18",
+                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            string tcp = gatewayProcess.ModbusPort.ToString(CultureInfo.InvariantCulture);
+            PeerProcess.Result read = Python(python, tcp,
+                "deadline = time.time() + 30",
+                "while True:",
+                "    r = c.read_holding_registers(1640, 8, slave=2)",
+                "    if (not r.isError() and f32(r.registers[4:6]) == f32(r.registers[4:6])) or time.time() > deadline: break",
+                "    time.sleep(0.2)",
+                "if r.isError(): print('unit2 error %s' % r)",
+                "else: print('unit2 channel %d phase %d current %.3f' % (r.registers[0], r.registers[2], f32(r.registers[4:6])))",
+                "r = c.read_holding_registers(1644, 2, slave=3)",
+                "print('unit3 1644 exception %d' % (r.exception_code if r.isError() else -1))");
+            string[] lines = Lines(read);
+            Assert.Contains(lines, l => l.StartsWith("unit2 channel 12 phase 3 current ", StringComparison.Ordinal));
+            Assert.InRange(Current(lines, "unit2 channel 12 phase 3 current "), 17.0 * 0.99, 17.0 * 1.01);
+            Assert.Contains("unit3 1644 exception 2", lines);
         }
 
         private PeerProcess.Result Python(string python, string port, params string[] body)
