@@ -79,6 +79,26 @@ namespace Ipenergy.Probe.Tests.Http
             }
         }
 
+        /// <summary>Calls a DevTools method (e.g. Emulation.setDeviceMetricsOverride) and waits for its answer; fails on an error.</summary>
+        public void Call(string method, object parameters)
+        {
+            int id = Interlocked.Increment(ref _nextId);
+            string message = JsonSerializer.Serialize(new { id, method, @params = parameters });
+            using var cts = new CancellationTokenSource(15000);
+            _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true, cts.Token).GetAwaiter().GetResult();
+            while (true)
+            {
+                using JsonDocument doc = JsonDocument.Parse(Receive(cts.Token));
+                if (!doc.RootElement.TryGetProperty("id", out JsonElement replyId) || replyId.GetInt32() != id)
+                {
+                    continue; // an event
+                }
+
+                Assert.True(doc.RootElement.TryGetProperty("result", out _), method + " failed: " + doc.RootElement);
+                return;
+            }
+        }
+
         /// <summary>Saves what the page shows now (the window's viewport) as a PNG file (Page.captureScreenshot).</summary>
         public void CaptureScreenshot(string file)
         {

@@ -35,6 +35,12 @@ namespace Ipenergy.Probe.Tests.Http
         }
 
         public PageTestServer(bool withSessions)
+            : this(withSessions, null)
+        {
+        }
+
+        /// <param name="modules">A gateway's bus modules: adds /api/v1/modules and /api/v1/modules/{a}/measurements; null: not a gateway (404).</param>
+        public PageTestServer(bool withSessions, IModuleDirectory modules)
         {
             Config = new ConfigService(null, MakeConfig());
             var clock = new FixedClock();
@@ -43,7 +49,9 @@ namespace Ipenergy.Probe.Tests.Http
             {
                 new AlarmsEndpoint(Journal, Config),
                 new AlarmAcknowledgeEndpoint(Journal, Config, clock),
-                new MeasurementsEndpoint(new FakeMeasurementSource(Snapshot()), clock),
+                new MeasurementsEndpoint(Local, clock),
+                new ModulesEndpoint(Local) { Directory = modules },
+                new ModuleMeasurementsEndpoint { Directory = modules },
                 new HistoryEndpoint(new WaveHistory(), clock),
                 new BillingEndpoint(new TwoMonthsBilling()),
                 new PueEndpoint(new FixedPue(), clock),
@@ -69,6 +77,9 @@ namespace Ipenergy.Probe.Tests.Http
         }
 
         public string Base { get; private set; }
+
+        /// <summary>The page server's own measurements (the gateway's, when it shows modules).</summary>
+        public FakeMeasurementSource Local { get; } = new FakeMeasurementSource(Snapshot());
 
         public ConfigService Config { get; private set; }
 

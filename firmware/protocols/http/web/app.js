@@ -8,7 +8,10 @@
     basic: null,          // "Basic ..." credentials kept in memory only (basic mode)
     user: null, role: null, mustChange: false,
     config: null, latest: null, range: '1h', pending: null, busy: false, usersMessage: null,
-    alarms: null, alarmNotes: {}, alarmBusy: false
+    alarms: null, alarmNotes: {}, alarmBusy: false,
+    module: 0,            // bus address shown in overview/phases/channels; 0 = this e-Probe
+    modules: null,        // GET /api/v1/modules on a bus gateway, null elsewhere
+    modulesOff: false     // the route answered 404: not a gateway, stop asking
   };
 
   // ---------- formatting ----------
@@ -140,12 +143,22 @@
   function refresh() {
     if (state.busy) { return; }
     state.busy = true;
-    get('/api/v1/measurements').then(function (r) {
+    var asked = state.module;
+    get(asked ? '/api/v1/modules/' + asked + '/measurements' : '/api/v1/measurements').then(function (r) {
       state.busy = false;
+      if (asked !== state.module) { return; }   // the selector moved on meanwhile
       var s = $('status');
       if (r.status === 200 && r.body) {
-        s.className = 'status ok'; text(s, 'live');
-        state.latest = r.body;
+        if (asked) {
+          var online = r.body.status === 'online';
+          s.className = 'status ' + (online ? 'ok' : 'bad'); text(s, 'module ' + asked + ' ' + r.body.status);
+          text($('module-state'), (online ? 'polled ' : 'offline, last values from ') + num(r.body.ageS, 1) +
+            ' s ago · trends, energy, PUE and alarms below are the gateway\'s own');
+        } else {
+          s.className = 'status ok'; text(s, 'live');
+          state.latest = r.body;
+          text($('module-state'), '');
+        }
         render(r.body);
       } else if (r.status === 401) {
         s.className = 'status bad'; text(s, 'login needed');
@@ -165,7 +178,7 @@
     renderPhases(m.phases || []);
     renderCircuits(m.circuits || []);
     renderChannels(m.channels || []);
-    if (!$('trend-channel').options.length && m.channels) { fillTrendChannels(m.channels); }
+    if (!state.module && !$('trend-channel').options.length && m.channels) { fillTrendChannels(m.channels); }
   }
   function renderPhases(phases) {
     var box = $('phases');
@@ -173,7 +186,7 @@
     phases.forEach(function (p) {
       if (!p) { return; }
       var t = el('div', 'tile phase' + (p.present ? '' : ' absent'));
-      var name = el('span', 'muted', p.phase + (p.present ? '' : ' (no voltage)')), tag = alarmTag('phase', p.phase);
+      var name = el('span', 'muted', p.phase + (p.present ? '' : ' (no voltage)')), tag = state.module ? null : alarmTag('phase', p.phase);
       t.appendChild(name);
       if (tag) { t.appendChild(tag); }
       t.appendChild(el('b', 'vrms', num(p.vrms, 2) + ' V'));
@@ -185,7 +198,10 @@
   function renderCircuits(circuits) {
     var box = $('circuits');
     box.textContent = '';
-    if (!circuits.length) { box.appendChild(el('p', 'muted', 'No circuit configured.')); return; }
+    if (!circuits.length) {
+      box.appendChild(el('p', 'muted', state.module ? 'The gateway does not read the circuits of bus modules.' : 'No circuit configured.'));
+      return;
+    }
     circuits.forEach(function (c) {
       if (!c) { return; }
       var d = el('div', 'circuit');
@@ -216,7 +232,7 @@
     channels.forEach(function (c, i) {
       if (!c) { return; }
       var row = body.rows[i] || body.insertRow(-1);
-      var cfg = channelConfig(c.channel);
+      var cfg = state.module ? {} : channelConfig(c.channel);   // a module's labels are configured on the module
       var cells = [c.channel, c.phase, cfg.label || '', cfg.rack || '', cfg.customer || '', num(c.irms, 2),
         num(c.activePowerW, 0), num(c.powerFactor, 2), num(c.loadPercentOfCt, 1) + ' %', num(kilo(c.importEnergyWh), 3)];
       for (var k = 0; k < cells.length; k++) {
@@ -225,6 +241,86 @@
         text(cell, String(cells[k]));
       }
     });
+  }
+
+  // ---------- bus modules (gateway: GET /api/v1/modules, /api/v1/modules/<address>/measurements) ----------
+  function moduleTitle(m) {
+    return m.address + ' · ' + (m.name || m.serial || 'module') + (m.location ? ' (' + m.location + ')' : '');
+  }
+  function errorCount(c) { return c ? c.timeouts + c.crcErrors + c.exceptions + c.unexpected : 0; }
+  function loadModules() {
+    if (state.modulesOff) { return; }
+    get('/api/v1/modules').then(function (r) {
+      if (r.status === 200 && r.body) {
+        state.modules = r.body;
+        renderModules(r.body);
+      } else if (r.status === 404) {
+        state.modulesOff = true; state.modules = null;
+        $('module-bar').hidden = true; $('modules').hidden = true; $('nav-modules').hidden = true;
+      }
+    }, function () {});
+  }
+  function renderModules(list) {
+    $('module-bar').hidden = false; $('modules').hidden = false; $('nav-modules').hidden = false;
+    // The selector: this e-Probe, then each module seen on the bus with its state.
+    var sel = $('module-select');
+    var options = [['0', 'This e-Probe (gateway)']];
+    list.modules.forEach(function (m) { options.push([String(m.address), moduleTitle(m) + ' · ' + m.status]); });
+    if (state.module && !list.modules.some(function (m) { return m.address === state.module; })) {
+      options.push([String(state.module), state.module + ' · not seen']);
+    }
+    var same = sel.options.length === options.length;
+    for (var i = 0; same && i < options.length; i++) { same = sel.options[i].value === options[i][0] && sel.options[i].text === options[i][1]; }
+    if (!same) {
+      sel.textContent = '';
+      options.forEach(function (o) { var op = el('option', null, o[1]); op.value = o[0]; sel.appendChild(op); });
+    }
+    sel.value = String(state.module);
+
+    var t = list.totals, tiles = $('site-totals');
+    tiles.textContent = '';
+    [['Site active power', num(kilo(t.activePowerW), 2) + ' kW'], ['Site apparent power', num(kilo(t.apparentPowerVA), 2) + ' kVA'],
+      ['Current L1 / L2 / L3', t.phaseCurrentA.map(function (a) { return num(a, 1); }).join(' / ') + ' A'],
+      ['Site import', num(kilo(t.importEnergyWh), 1) + ' kWh'],
+      ['Modules', t.modulesCounted + ' counted' + (t.modulesOffline ? ', ' + t.modulesOffline + ' offline' : '')]].forEach(function (v) {
+      var tile = el('div', 'tile' + (v[0] === 'Modules' && t.modulesOffline ? ' warn' : ''));
+      tile.appendChild(el('span', 'muted', v[0])); tile.appendChild(el('b', null, v[1])); tiles.appendChild(tile);
+    });
+    text($('modules-note'), '· bus cycle ' + num(list.cycleS * 1000, 0) + ' ms');
+
+    var body = $('module-table').tBodies[0];
+    body.textContent = '';
+    if (!list.modules.length) {
+      var empty = body.insertRow(-1).insertCell(-1);
+      empty.colSpan = 10; text(empty, 'No module has answered on the bus yet.');
+      return;
+    }
+    list.modules.forEach(function (m) {
+      var row = body.insertRow(-1);
+      row.dataset.address = m.address;
+      if (m.address === state.module) { row.className = 'selected'; }
+      var c = m.counters;
+      [String(m.address), null, m.name, m.location, m.model || '–', m.serial || '–', num(kilo(m.activePowerW), 2),
+        num(kilo(m.importEnergyWh), 1), num(m.ageS, 1), String(errorCount(c))].forEach(function (v, k) {
+        var cell = row.insertCell(-1);
+        if (k === 1) { cell.appendChild(el('span', 'st ' + m.status, m.status)); return; }
+        if (k >= 6) { cell.className = 'num'; }
+        text(cell, v);
+      });
+      row.cells[9].title = c ? 'polls ' + c.polls + ', missed ' + c.missedPolls + ', timeouts ' + c.timeouts + ', CRC ' + c.crcErrors +
+        ', exceptions ' + c.exceptions + ', unexpected ' + c.unexpected + ', went offline ' + c.wentOffline : '';
+      row.addEventListener('click', function () { selectModule(m.address); location.hash = '#overview'; });
+    });
+  }
+  function selectModule(address) {
+    state.module = address;
+    $('module-select').value = String(address);
+    $('channel-table').tBodies[0].textContent = '';
+    Array.prototype.forEach.call($('module-table').tBodies[0].rows, function (r) {
+      r.className = Number(r.dataset.address) === address ? 'selected' : '';
+    });
+    state.busy = false;
+    refresh();
   }
 
   // ---------- trends ----------
@@ -842,6 +938,7 @@
   $('logout').addEventListener('click', logout);
   $('password-form').addEventListener('submit', changePassword);
   $('trend-channel').addEventListener('change', loadTrend);
+  $('module-select').addEventListener('change', function () { selectModule(Number($('module-select').value)); });
   Array.prototype.forEach.call(document.querySelectorAll('#trend-range button'), function (b) {
     b.addEventListener('click', function () {
       state.range = b.dataset.range;
@@ -851,10 +948,11 @@
   });
   probeSession().then(function () {
     showUser();
-    loadConfig().then(function () { refresh(); loadAlarms(); setTimeout(function () { loadEnergy(); loadPue(); }, 300); });
+    loadConfig().then(function () { refresh(); loadModules(); loadAlarms(); setTimeout(function () { loadEnergy(); loadPue(); }, 300); });
   });
   setInterval(refresh, 1000);
   setInterval(loadAlarms, 2000);
+  setInterval(loadModules, 2000);
   $('alarm-log-size').addEventListener('change', loadAlarms);
   setInterval(function () { loadEnergy(); loadPue(); }, 60000);
 })();
