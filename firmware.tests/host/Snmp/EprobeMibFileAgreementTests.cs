@@ -201,6 +201,7 @@ namespace Ipenergy.Probe.Tests.Snmp
                 { "currentUnbalance", EprobeMibLayout.QuantityCurrentUnbalance },
                 { "neutralCurrent", EprobeMibLayout.QuantityNeutralCurrent },
                 { "powerFactor", EprobeMibLayout.QuantityPowerFactor },
+                { "missedPolls", EprobeMibLayout.QuantityMissedPolls },
             });
             AssertEnumeration(objects, "eprobeAlarmLevel", new Dictionary<string, int>
             {
@@ -227,6 +228,7 @@ namespace Ipenergy.Probe.Tests.Snmp
             Assert.Equal(AlarmCodes.SourcePhase, EprobeMibLayout.SourcePhase);
             Assert.Equal(AlarmCodes.SourceChannel, EprobeMibLayout.SourceChannel);
             Assert.Equal(AlarmCodes.SourceCircuit, EprobeMibLayout.SourceCircuit);
+            Assert.Equal(AlarmCodes.SourceModule, EprobeMibLayout.SourceModule);
             Assert.Equal(AlarmCodes.LevelWarning, EprobeMibLayout.LevelWarning);
             Assert.Equal(AlarmCodes.LevelCritical, EprobeMibLayout.LevelCritical);
             AssertEnumeration(objects, "eprobeBusRole", new Dictionary<string, int>

@@ -217,6 +217,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
         public const int QuantityNeutralCurrent = 9;
         public const int QuantityPowerFactor = 10;
 
+        /// <summary>Polls in a row a bus module did not answer (moduleOffline), in polls.</summary>
+        public const int QuantityMissedPolls = 11;
+
         /// <summary>eprobeAlarmLevel values.</summary>
         public const int LevelWarning = 1;
         public const int LevelCritical = 2;
