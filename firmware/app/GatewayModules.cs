@@ -1,6 +1,7 @@
 using Ipenergy.Probe.Bus;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Protocols.Modbus.Maps;
 
 namespace Ipenergy.Probe.App
 {
@@ -59,46 +60,163 @@ namespace Ipenergy.Probe.App
             // One reader decodes at a time: two must not fill the same object.
             lock (slot)
             {
-                long captured = _cache.CapturedUs(address);
-                if (captured < 0)
-                {
-                    return null;
-                }
-
-                if (captured != slot.DecodedUs)
-                {
-                    int present;
-                    slot.DecodedUs = _cache.CopyImage(address, slot.Image, 0, out present);
-                    int channels = _decoder.ChannelsHeld(slot.Image, present);
-                    if (slot.Ring == null || slot.Channels != channels)
-                    {
-                        slot.Ring = new MeasurementSnapshot[] { ModuleImageDecoder.NewSnapshot(channels), ModuleImageDecoder.NewSnapshot(channels) };
-                        slot.Channels = channels;
-                    }
-
-                    // The other one: a reader of the previous second keeps consistent values for a cycle.
-                    slot.Next ^= 1;
-                    MeasurementSnapshot target = slot.Ring[slot.Next];
-                    _decoder.Decode(slot.Image, present, target);
-                    slot.Current = target;
-                }
-
-                return slot.Current;
+                return Refresh(slot, address) ? slot.Current : null;
             }
         }
 
         public DeviceIdentity IdentityOf(int address)
         {
-            return null;
+            Slot slot = SlotOf(address);
+            if (slot == null)
+            {
+                return null;
+            }
+
+            lock (slot)
+            {
+                return Refresh(slot, address) ? slot.Identity : null;
+            }
         }
 
         public string NameOf(int address)
         {
-            return "";
+            Slot slot = SlotOf(address);
+            if (slot == null)
+            {
+                return "";
+            }
+
+            lock (slot)
+            {
+                Refresh(slot, address);
+                return slot.Name;
+            }
         }
 
         public string LocationOf(int address)
         {
+            Slot slot = SlotOf(address);
+            if (slot == null)
+            {
+                return "";
+            }
+
+            lock (slot)
+            {
+                Refresh(slot, address);
+                return slot.Location;
+            }
+        }
+
+        // Under the slot's lock: decodes the cached image when it is newer than the last decoded. False: none yet.
+        private bool Refresh(Slot slot, int address)
+        {
+            long captured = _cache.CapturedUs(address);
+            if (captured < 0)
+            {
+                return false;
+            }
+
+            if (captured == slot.DecodedUs)
+            {
+                return true;
+            }
+
+            int present;
+            slot.DecodedUs = _cache.CopyImage(address, slot.Image, 0, out present);
+            int channels = _decoder.ChannelsHeld(slot.Image, present);
+            if (slot.Ring == null || slot.Channels != channels)
+            {
+                slot.Ring = new MeasurementSnapshot[] { ModuleImageDecoder.NewSnapshot(channels), ModuleImageDecoder.NewSnapshot(channels) };
+                slot.Channels = channels;
+            }
+
+            // The other one: a reader of the previous second keeps consistent values for a cycle.
+            slot.Next ^= 1;
+            MeasurementSnapshot target = slot.Ring[slot.Next];
+            _decoder.Decode(slot.Image, present, target);
+            slot.Current = target;
+            RefreshIdentity(slot, present);
+            return true;
+        }
+
+        // Strings are made only when the identity registers change (or the model when the block is missing).
+        private void RefreshIdentity(Slot slot, int present)
+        {
+            int at = _decoder.OffsetOf(VendorMapLayout.IdentityAddress, VendorMapLayout.IdentityLength, present);
+            int headerChannels = _decoder.ChannelCountOf(slot.Image, present);
+            if (at < 0)
+            {
+                // An older slave without the identity block: the model follows from its channel count.
+                if (slot.Identity == null || slot.IdentityPresent || slot.IdentityChannels != headerChannels)
+                {
+                    slot.Identity = new DeviceIdentity(DeviceIdentity.ModelForChannels(headerChannels), "", "", "");
+                    slot.Name = "";
+                    slot.Location = "";
+                    slot.IdentityPresent = false;
+                    slot.IdentityChannels = headerChannels;
+                }
+
+                return;
+            }
+
+            int length = 2 * VendorMapLayout.IdentityLength;
+            if (slot.Identity != null && slot.IdentityPresent && Same(slot.Image, at, slot.IdentityBytes, length))
+            {
+                return;
+            }
+
+            System.Array.Copy(slot.Image, at, slot.IdentityBytes, 0, length);
+            slot.Identity = new DeviceIdentity(
+                Text(VendorQuantity.ModelName, slot.IdentityBytes),
+                "",
+                Text(VendorQuantity.FirmwareVersion, slot.IdentityBytes),
+                Text(VendorQuantity.SerialNumber, slot.IdentityBytes));
+            slot.Name = Text(VendorQuantity.ModuleName, slot.IdentityBytes);
+            slot.Location = Text(VendorQuantity.ModuleLocation, slot.IdentityBytes);
+            slot.IdentityPresent = true;
+            slot.IdentityChannels = headerChannels;
+        }
+
+        private static bool Same(byte[] a, int aOffset, byte[] b, int length)
+        {
+            for (int i = 0; i < length; i++)
+            {
+                if (a[aOffset + i] != b[i])
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        // The identity field of that quantity as a string, up to its first NUL.
+        private static string Text(int quantity, byte[] identity)
+        {
+            VendorField[] fields = VendorMapLayout.Identity;
+            for (int f = 0; f < fields.Length; f++)
+            {
+                if (fields[f].Quantity == quantity)
+                {
+                    int from = 2 * fields[f].Offset;
+                    int max = 2 * fields[f].Registers;
+                    int length = 0;
+                    while (length < max && identity[from + length] != 0)
+                    {
+                        length++;
+                    }
+
+                    char[] chars = new char[length];
+                    for (int i = 0; i < length; i++)
+                    {
+                        chars[i] = (char)(identity[from + i] & 0x7F);
+                    }
+
+                    return new string(chars);
+                }
+            }
+
             return "";
         }
 
@@ -173,7 +291,13 @@ namespace Ipenergy.Probe.App
             }
 
             public readonly byte[] Image;
+            public readonly byte[] IdentityBytes = new byte[2 * VendorMapLayout.IdentityLength];
             public long DecodedUs;
+            public DeviceIdentity Identity;
+            public string Name = "";
+            public string Location = "";
+            public bool IdentityPresent;
+            public int IdentityChannels;
             public int Channels;
             public int Next;
             public MeasurementSnapshot[] Ring;

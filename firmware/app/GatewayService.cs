@@ -56,11 +56,13 @@ namespace Ipenergy.Probe.App
         /// The register blocks read from the modules (FC 03, at most 125 registers each): header 1000-1023,
         /// phases 1100-1135 and channels 1-3 at 1200-1319 every poll (both models have them); channels 4-18
         /// of an MPP18 (1320-1919) in five optional blocks of 3 channels - an MPP3 answers exception 02 there,
-        /// the block is marked absent for it and asked again every BusPoller.RetryAbsentCycles polls.
+        /// the block is marked absent for it and asked again every BusPoller.RetryAbsentCycles polls. Last, the
+        /// identity block 1024-1083 (map version 3: serial, model, firmware, name, location): read at a module's
+        /// first poll, then every IdentityEveryCycles-th; optional, as older slaves do not have it.
         /// </summary>
         public static RegisterRange[] CachedRanges()
         {
-            RegisterRange[] ranges = new RegisterRange[3 + ChannelBlocksBeyondThree];
+            RegisterRange[] ranges = new RegisterRange[4 + ChannelBlocksBeyondThree];
             ranges[0] = new RegisterRange(true, VendorMapLayout.HeaderAddress, VendorMapLayout.HeaderLength);
             ranges[1] = new RegisterRange(true, VendorMapLayout.PhaseAddress, VendorMapLayout.PhaseStride * VendorMapLayout.PhaseCount);
             ranges[2] = new RegisterRange(true, VendorMapLayout.ChannelAddress, ChannelsPerBlock * VendorMapLayout.ChannelStride);
@@ -70,8 +72,13 @@ namespace Ipenergy.Probe.App
                 ranges[3 + b] = new RegisterRange(true, start, ChannelsPerBlock * VendorMapLayout.ChannelStride, true, 1);
             }
 
+            ranges[3 + ChannelBlocksBeyondThree] = new RegisterRange(true, VendorMapLayout.IdentityAddress, VendorMapLayout.IdentityLength, true, IdentityEveryCycles);
+
             return ranges;
         }
+
+        /// <summary>Names and serials change rarely: the identity block is read once a minute at 1 s cycles.</summary>
+        public const int IdentityEveryCycles = 60;
 
         /// <summary>3 channel records (120 registers) fit one read of at most 125.</summary>
         private const int ChannelsPerBlock = 3;

@@ -134,6 +134,7 @@ namespace Ipenergy.Probe.Tests.Bus
             // The MPP3 answered 02 to the five MPP18 blocks: a good poll, counted as exceptions, registers there not cached.
             Assert.Equal(5, rig.Modules.CounterOf(2, ModuleCounters.Exceptions));
             Assert.Equal(0, rig.Modules.CounterOf(5, ModuleCounters.Exceptions));
+            Assert.Equal(9, rig.Poller.Cache.Ranges.Length);
             Assert.Equal(0, rig.Modules.CounterOf(2, ModuleCounters.MissedPolls));
             byte[] regs = new byte[80];
             Assert.Equal(ModuleCache.NotCached, rig.Poller.Cache.ReadRegisters(2, true, 1320, 40, regs, 0));
@@ -145,6 +146,43 @@ namespace Ipenergy.Probe.Tests.Bus
             rig.Poller.PollCycle();
             Assert.Equal(5, rig.Modules.CounterOf(2, ModuleCounters.Exceptions));
             Assert.Equal(2, rig.Modules.CounterOf(2, ModuleCounters.Polls));
+        }
+
+        [Fact]
+        public void IdentityNameAndLocationReadAtTheFirstPollThenEverySixtiethStringsMadeOnlyOnChange()
+        {
+            Rig rig = new Rig();
+            Assert.Null(rig.Modules.IdentityOf(5));
+            Assert.Equal("", rig.Modules.NameOf(5));
+            rig.Poller.PollCycle();
+            Ipenergy.Probe.Hal.DeviceIdentity identity = rig.Modules.IdentityOf(5);
+            Assert.Equal("SER-5", identity.SerialNumber);
+            Assert.Equal("MPP18", identity.Model);
+            Assert.Equal("1.2.3", identity.FirmwareVersion);
+            Assert.Equal("IPenergy", identity.Manufacturer);
+            Assert.Equal("module-5", rig.Modules.NameOf(5));
+            Assert.Equal("row 5", rig.Modules.LocationOf(5));
+            Assert.Equal("MPP3", rig.Modules.IdentityOf(2).Model);
+            Assert.Equal("SER-2", rig.Modules.IdentityOf(2).SerialNumber);
+            Assert.Null(rig.Modules.IdentityOf(7));
+            Assert.Equal("", rig.Modules.NameOf(7));
+            string name = rig.Modules.NameOf(5);
+
+            // Renamed on the module: the gateway sees it at the next identity read (poll 60), not before.
+            var renamed = rig.Mpp18.Config.Clone();
+            renamed.Snmp.SysName = "pdu-A";
+            rig.Mpp18.Store.Replace(renamed);
+            for (int poll = 2; poll < GatewayService.IdentityEveryCycles; poll++)
+            {
+                rig.Poller.PollCycle();
+                Assert.Same(identity, rig.Modules.IdentityOf(5));
+                Assert.Same(name, rig.Modules.NameOf(5));
+            }
+
+            rig.Poller.PollCycle();
+            Assert.Equal(GatewayService.IdentityEveryCycles, rig.Modules.CounterOf(5, ModuleCounters.Polls));
+            Assert.Equal("pdu-A", rig.Modules.NameOf(5));
+            Assert.Equal("SER-5", rig.Modules.IdentityOf(5).SerialNumber);
         }
 
         [Fact]
@@ -213,7 +251,7 @@ namespace Ipenergy.Probe.Tests.Bus
                 {
                     sum += rig.Modules.LatestOf(2).Sequence + rig.Modules.LatestOf(5).Channels.Length;
                     sum += rig.Modules.StatusOf(5) + rig.Modules.CounterOf(5, ModuleCounters.Polls);
-                    sum += (long)rig.Modules.AgeSecondsOf(5);
+                    sum += (long)rig.Modules.AgeSecondsOf(5) + rig.Modules.NameOf(5).Length + rig.Modules.IdentityOf(2).SerialNumber.Length;
                 }
             }
 

@@ -1,4 +1,6 @@
 using Ipenergy.Probe.Bus;
+using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Protocols.Modbus.Maps;
@@ -20,13 +22,23 @@ namespace Ipenergy.Probe.Tests.Bus
         {
             Address = address;
             _source.Latest = snapshot;
-            Map = new VendorMap(_source, channels, 0);
+            Config = new MeterConfig(channels);
+            Config.Snmp.SysName = "module-" + address;
+            Config.Snmp.SysLocation = "row " + address;
+            Store = new RecordingConfigStore(Config);
+            Map = new VendorMap(_source, channels, 0, null,
+                new DeviceIdentity(DeviceIdentity.ModelForChannels(channels), "", "1.2.3", "SER-" + address), Store);
             _processor = new ModbusPduProcessor(Map, new ModbusDeviceIdentification(channels > 3 ? "MPP18" : "MPP3", "1.0"));
         }
 
         public int Address { get; set; }
 
         public VendorMap Map { get; private set; }
+
+        public MeterConfig Config { get; private set; }
+
+        /// <summary>Its configuration in force: Replace it to rename the module.</summary>
+        public RecordingConfigStore Store { get; private set; }
 
         public MeasurementSnapshot Snapshot
         {

@@ -290,6 +290,11 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 Assert.InRange(s18.Phases[2].Vrms, 227.7, 232.3);
                 Assert.InRange(s3.Channels[0].Irms, 4.0 * 0.99, 4.0 * 1.01);
                 Assert.Empty(s18.Circuits);
+                Assert.Equal("M18-2", modules.IdentityOf(2).SerialNumber);
+                Assert.Equal("MPP18", modules.IdentityOf(2).Model);
+                Assert.Equal("M3-3", modules.IdentityOf(3).SerialNumber);
+                Assert.Equal("MPP3", modules.IdentityOf(3).Model);
+                Assert.False(string.IsNullOrEmpty(modules.IdentityOf(2).FirmwareVersion), "firmware version");
                 Assert.Equal(5, modules.CounterOf(3, Ipenergy.Probe.Metering.ModuleCounters.Exceptions));
                 Assert.Equal(0, modules.CounterOf(2, Ipenergy.Probe.Metering.ModuleCounters.Exceptions));
                 for (int address = 2; address <= 3; address++)

@@ -59,7 +59,7 @@ print(json.dumps(out))
             using var server = Start(journal);
             JsonDocument vendor = RunVendorRead(server.Port);
             JsonElement v = vendor.RootElement;
-            Assert.Equal(2, v.GetProperty("version").GetInt32());
+            Assert.Equal(VendorMapLayout.Version, v.GetProperty("version").GetInt32());
             Assert.Equal(0x8F, v.GetProperty("alarms").GetInt32());
             Assert.Equal(2, v.GetProperty("level").GetInt32());
             Assert.Equal(5, v.GetProperty("active").GetInt32());

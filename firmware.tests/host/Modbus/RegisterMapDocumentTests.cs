@@ -51,6 +51,7 @@ namespace Ipenergy.Probe.Tests.Modbus
             var csv = new StringBuilder();
             csv.Append("address,region,index,name,type,registers,unit,access,description\n");
             Rows(csv, VendorMapLayout.Header, VendorMapLayout.HeaderAddress, 0, 1, "header");
+            Rows(csv, VendorMapLayout.Identity, VendorMapLayout.IdentityAddress, 0, 1, "identity");
             Rows(csv, VendorMapLayout.Phase, VendorMapLayout.PhaseAddress, VendorMapLayout.PhaseStride, VendorMapLayout.PhaseCount, "phase");
             Rows(csv, VendorMapLayout.AlarmRow, VendorMapLayout.PhaseAlarmAddress, VendorMapLayout.AlarmRowStride, VendorMapLayout.PhaseCount, "phase-alarm");
             Rows(csv, VendorMapLayout.AlarmRow, VendorMapLayout.ChannelAlarmAddress, VendorMapLayout.AlarmRowStride, Channels, "channel-alarm");
@@ -81,7 +82,7 @@ namespace Ipenergy.Probe.Tests.Modbus
                 {
                     csv.Append(address + r * stride + f.Offset).Append(',').Append(region).Append(',')
                         .Append(records > 1 ? (r + 1).ToString() : "").Append(',').Append(f.Name).Append(',')
-                        .Append(VendorRegisterType.Name(f.Type)).Append(',').Append(VendorRegisterType.Size(f.Type)).Append(',')
+                        .Append(VendorRegisterType.Name(f.Type)).Append(',').Append(f.Registers).Append(',')
                         .Append(f.Unit).Append(",R,").Append(Quote(f.Description)).Append('\n');
                 }
             }
@@ -149,6 +150,7 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("## Regions\n\n");
             md.Append("| Addresses | Content | Record length |\n|---|---|---|\n");
             md.Append("| " + VendorMapLayout.HeaderAddress + "-" + (VendorMapLayout.HeaderAddress + VendorMapLayout.HeaderLength - 1) + " | Device header | " + VendorMapLayout.HeaderLength + " |\n");
+            md.Append("| " + VendorMapLayout.IdentityAddress + "-" + (VendorMapLayout.IdentityAddress + VendorMapLayout.IdentityLength - 1) + " | Identity (text) | " + VendorMapLayout.IdentityLength + " |\n");
             md.Append("| " + VendorMapLayout.PhaseAddress + "-" + (VendorMapLayout.PhaseAddress + VendorMapLayout.PhaseCount * VendorMapLayout.PhaseStride - 1) + " | Phases L1, L2, L3 | " + VendorMapLayout.PhaseStride + " |\n");
             md.Append("| " + VendorMapLayout.PhaseAlarmAddress + "-" + (VendorMapLayout.PhaseAlarmAddress + VendorMapLayout.PhaseCount * VendorMapLayout.AlarmRowStride - 1)
                 + " | Phase alarm rows L1, L2, L3 | " + VendorMapLayout.AlarmRowStride + " |\n");
@@ -167,8 +169,12 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("Everything between these ranges is a hole (exception 02). All vendor registers are read-only.\n\n");
             md.Append("Map version " + VendorMapLayout.Version + " (register " + VendorMapLayout.HeaderAddress + "): the version goes up whenever registers are added or\n");
             md.Append("change meaning; existing addresses never move. Version 2 added the alarm registers (header 1016-1023 and\n");
-            md.Append("the alarm rows) and made the alarm bitfield at 1004 real.\n\n");
+            md.Append("the alarm rows) and made the alarm bitfield at 1004 real. Version 3 added the identity block (1024-1083),\n");
+            md.Append("which an RS-485 bus gateway reads to name its modules.\n\n");
             Table(md, "Device header", VendorMapLayout.Header, VendorMapLayout.HeaderAddress, "Address");
+            Table(md, "Identity", VendorMapLayout.Identity, VendorMapLayout.IdentityAddress, "Address");
+            md.Append("Identity text: 2 ASCII characters a register, the first in the high byte, NUL padded (a value that\n");
+            md.Append("fills its registers has no NUL). The name and location follow the configuration in force.\n\n");
             Table(md, "Phase record (L1 at " + VendorMapLayout.PhaseAddress + ")", VendorMapLayout.Phase, 0, "Offset");
             Table(md, "Channel record (channel 1 at " + VendorMapLayout.ChannelAddress + ")", VendorMapLayout.Channel, 0, "Offset");
             Table(md, "Circuit record (circuit 1 at " + VendorMapLayout.CircuitAddress + ")", VendorMapLayout.Circuit, 0, "Offset");
@@ -259,7 +265,8 @@ namespace Ipenergy.Probe.Tests.Modbus
             md.Append("| " + column + " | Name | Type | Unit | Description |\n|---|---|---|---|---|\n");
             foreach (VendorField f in fields)
             {
-                md.Append("| " + (baseAddress + f.Offset) + " | " + f.Name + " | " + VendorRegisterType.Name(f.Type) + " | " + f.Unit + " | "
+                string type = f.Type == VendorRegisterType.Text ? "string[" + (2 * f.Registers) + "]" : VendorRegisterType.Name(f.Type);
+                md.Append("| " + (baseAddress + f.Offset) + " | " + f.Name + " | " + type + " | " + f.Unit + " | "
                     + f.Description + " |\n");
             }
 

@@ -76,7 +76,7 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             SetUp();
             RaiseFixtureAlarms();
             Assert.AreEqual(0, Vendor(1000, VendorMapLayout.HeaderLength));
-            Assert.AreEqual(2, MapFixtures.Word(_buffer, 0), "map version");
+            Assert.AreEqual(VendorMapLayout.Version, MapFixtures.Word(_buffer, 0), "map version");
             // loadHigh (0) + overCurrent (1) + lowLoad (2) + underVoltage (3) + frequencyHigh (7)
             Assert.AreEqual(0x8FL, MapFixtures.UInt32At(_buffer, 4), "alarms");
             Assert.AreEqual(42L, MapFixtures.Int64At(_buffer, 6), "sequence did not move");

@@ -29,7 +29,7 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
         {
             SetUp();
             Assert.AreEqual(0, ReadAt(1000, VendorMapLayout.HeaderLength));
-            Assert.AreEqual(2, MapFixtures.Word(_buffer, 0), "map version (2: alarm registers)");
+            Assert.AreEqual(3, MapFixtures.Word(_buffer, 0), "map version (2: alarm registers, 3: identity block)");
             Assert.AreEqual(6, MapFixtures.Word(_buffer, 1));
             Assert.AreEqual(2, MapFixtures.Word(_buffer, 2));
             Assert.AreEqual(1, MapFixtures.Word(_buffer, 3), "measuring");
@@ -119,8 +119,9 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
         {
             SetUp();
             Assert.AreEqual(2, ReadAt(999, 1));
-            Assert.AreEqual(2, ReadAt(1024, 1), "after the header");
-            Assert.AreEqual(2, ReadAt(1023, 2), "header into the hole");
+            Assert.AreEqual(2, ReadAt(1084, 1), "after the identity block");
+            Assert.AreEqual(2, ReadAt(1023, 2), "header into the identity block");
+            Assert.AreEqual(2, ReadAt(1083, 2), "identity into the hole");
             Assert.AreEqual(2, ReadAt(1135, 2), "phases into the hole");
             Assert.AreEqual(2, ReadAt(1200 + 6 * 40, 1), "channel 7 on a 6-channel board");
             Assert.AreEqual(2, ReadAt(1439, 2));
@@ -128,6 +129,32 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             Assert.AreEqual(2, ReadAt(2064, 1), "circuit 3 does not exist");
             Assert.AreEqual(0, ReadAt(2063, 1));
             Assert.AreEqual(2064, _map.End);
+        }
+
+        [TestMethod]
+        public void IdentityBlockIsAsciiTwoCharactersARegisterAndFollowsTheLiveConfiguration()
+        {
+            SetUp();
+            Ipenergy.Probe.Config.MeterConfig config = new Ipenergy.Probe.Config.MeterConfig(6);
+            config.Snmp.SysName = "rack-B7";
+            config.Snmp.SysLocation = "Room 2, row C";
+            RecordingConfigStore store = new RecordingConfigStore(config);
+            _map = new VendorMap(_source, 6, 2, null, new Ipenergy.Probe.Hal.DeviceIdentity("MPP18", "", "1.4.2", "EP18-000123"), store);
+            Assert.AreEqual(0, ReadAt(VendorMapLayout.IdentityAddress, VendorMapLayout.IdentityLength));
+            Assert.AreEqual(('E' << 8) | 'P', MapFixtures.Word(_buffer, 0), "serial starts high byte first");
+            Assert.AreEqual(('3' << 8) | 0, MapFixtures.Word(_buffer, 5), "odd length: NUL in the low byte");
+            Assert.AreEqual(0, MapFixtures.Word(_buffer, 6), "NUL padded");
+            Assert.AreEqual(('M' << 8) | 'P', MapFixtures.Word(_buffer, 16), "model");
+            Assert.AreEqual(('1' << 8) | '8', MapFixtures.Word(_buffer, 18));
+            Assert.AreEqual(('1' << 8) | '.', MapFixtures.Word(_buffer, 20), "firmware");
+            Assert.AreEqual(('r' << 8) | 'a', MapFixtures.Word(_buffer, 28), "name");
+            Assert.AreEqual(('R' << 8) | 'o', MapFixtures.Word(_buffer, 44), "location");
+            Ipenergy.Probe.Config.MeterConfig renamed = config.Clone();
+            renamed.Snmp.SysName = "Z";
+            store.Replace(renamed);
+            Assert.AreEqual(0, ReadAt(VendorMapLayout.IdentityAddress + 28, 2));
+            Assert.AreEqual('Z' << 8, MapFixtures.Word(_buffer, 0), "the name follows the configuration in force");
+            Assert.AreEqual(0, MapFixtures.Word(_buffer, 1));
         }
 
         [TestMethod]
@@ -164,6 +191,9 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             CheckRecord(VendorMapLayout.Channel, VendorMapLayout.ChannelStride, "channel");
             CheckRecord(VendorMapLayout.Circuit, VendorMapLayout.CircuitStride, "circuit");
             CheckRecord(VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRowStride, "alarm row");
+            CheckRecord(VendorMapLayout.Identity, VendorMapLayout.IdentityLength, "identity");
+            Assert.IsTrue(VendorMapLayout.HeaderAddress + VendorMapLayout.HeaderLength <= VendorMapLayout.IdentityAddress, "identity after the header");
+            Assert.IsTrue(VendorMapLayout.IdentityAddress + VendorMapLayout.IdentityLength <= VendorMapLayout.PhaseAddress, "identity before the phases");
             Assert.IsTrue(VendorMapLayout.HeaderAddress + VendorMapLayout.HeaderLength <= VendorMapLayout.PhaseAddress, "header before the phases");
             Assert.IsTrue(VendorMapLayout.PhaseAddress + 3 * VendorMapLayout.PhaseStride <= VendorMapLayout.PhaseAlarmAddress, "phase alarms after the phases");
             Assert.IsTrue(VendorMapLayout.PhaseAlarmAddress + 3 * VendorMapLayout.AlarmRowStride <= VendorMapLayout.ChannelAlarmAddress, "channel alarms after the phase alarms");
@@ -180,7 +210,7 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             for (int i = 0; i < fields.Length; i++)
             {
                 Assert.AreEqual(next, fields[i].Offset, what + " field " + fields[i].Name);
-                next += VendorRegisterType.Size(fields[i].Type);
+                next += fields[i].Registers;
             }
 
             Assert.AreEqual(length, next, what + " record length");

@@ -22,7 +22,8 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public static CompositeRegisterMap Create(IMeasurementSource source, MeterConfig config, IModbusConfigStore store,
             IClock clock, DeviceIdentity identity, int unitId, AlarmJournal alarms)
         {
-            VendorMap vendor = new VendorMap(source, config.Channels.Length, config.Circuits.Length, alarms);
+            // The identity block shows the live sysName/sysLocation through the store's Current configuration.
+            VendorMap vendor = new VendorMap(source, config.Channels.Length, config.Circuits.Length, alarms, identity, store);
             ConfigRegisterMap settings = new ConfigRegisterMap(store, clock);
             SunSpecMap sunSpec = new SunSpecMap(source, config, identity, unitId, alarms);
             return CompositeRegisterMap.ForProbe(vendor, settings, sunSpec);

@@ -4,7 +4,14 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
     public sealed class VendorField
     {
         public VendorField(int offset, int type, int quantity, string name, string unit, string description)
+            : this(offset, type, quantity, name, unit, description, VendorRegisterType.Size(type))
         {
+        }
+
+        /// <param name="registers">Registers taken (a Text field's length / 2).</param>
+        public VendorField(int offset, int type, int quantity, string name, string unit, string description, int registers)
+        {
+            Registers = registers;
             Offset = offset;
             Type = type;
             Quantity = quantity;
@@ -15,6 +22,9 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         /// <summary>Registers from the start of the record.</summary>
         public int Offset { get; private set; }
+
+        /// <summary>Registers the value takes.</summary>
+        public int Registers { get; private set; }
 
         /// <summary>VendorRegisterType value.</summary>
         public int Type { get; private set; }

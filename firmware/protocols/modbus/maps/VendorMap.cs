@@ -1,5 +1,7 @@
 using System;
 using Ipenergy.Probe.Common;
+using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
 using Ipenergy.Probe.Storage.Alarms;
 
@@ -21,6 +23,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         private const int RegionPhaseAlarm = 4;
         private const int RegionChannelAlarm = 5;
         private const int RegionCircuitAlarm = 6;
+        private const int RegionIdentity = 7;
 
         private readonly IMeasurementSource _source;
         private readonly int _channelCount;
@@ -30,7 +33,9 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         private readonly int[] _regionStride;
         private readonly int[] _regionRecords;
         private readonly VendorField[][] _regionFields;
-        private readonly ushort[] _record = new ushort[VendorMapLayout.ChannelStride];
+        private readonly ushort[] _record = new ushort[VendorMapLayout.IdentityLength];
+        private readonly DeviceIdentity _identity;
+        private readonly IModbusConfigStore _config;
         private readonly object _lock = new object();
 
         /// <param name="circuitCount">Configured circuits (more than VendorMapLayout.MaxCircuits are left out).</param>
@@ -41,8 +46,18 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         /// <param name="journal">Alarm journal whose active alarms the alarm registers show; null: they read 0.</param>
         public VendorMap(IMeasurementSource source, int channelCount, int circuitCount, AlarmJournal journal)
+            : this(source, channelCount, circuitCount, journal, null, null)
+        {
+        }
+
+        /// <param name="identity">Serial, model and firmware version for the identity block; null: empty text.</param>
+        /// <param name="config">Whose Current snmp.sysName / sysLocation the identity block shows at each read; null: empty.</param>
+        public VendorMap(IMeasurementSource source, int channelCount, int circuitCount, AlarmJournal journal,
+            DeviceIdentity identity, IModbusConfigStore config)
         {
             _source = source;
+            _identity = identity;
+            _config = config;
             _channelCount = channelCount;
             _circuitCount = circuitCount > VendorMapLayout.MaxCircuits ? VendorMapLayout.MaxCircuits : circuitCount;
             int alarmChannels = channelCount > VendorMapLayout.MaxAlarmChannels ? VendorMapLayout.MaxAlarmChannels : channelCount;
@@ -52,13 +67,18 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             {
                 VendorMapLayout.HeaderAddress, VendorMapLayout.PhaseAddress, VendorMapLayout.ChannelAddress, VendorMapLayout.CircuitAddress,
                 VendorMapLayout.PhaseAlarmAddress, VendorMapLayout.ChannelAlarmAddress, VendorMapLayout.CircuitAlarmAddress,
+                VendorMapLayout.IdentityAddress,
             };
-            _regionStride = new int[] { VendorMapLayout.HeaderLength, VendorMapLayout.PhaseStride, VendorMapLayout.ChannelStride, VendorMapLayout.CircuitStride, row, row, row };
-            _regionRecords = new int[] { 1, VendorMapLayout.PhaseCount, _channelCount, _circuitCount, VendorMapLayout.PhaseCount, alarmChannels, _circuitCount };
+            _regionStride = new int[]
+            {
+                VendorMapLayout.HeaderLength, VendorMapLayout.PhaseStride, VendorMapLayout.ChannelStride, VendorMapLayout.CircuitStride, row, row, row,
+                VendorMapLayout.IdentityLength,
+            };
+            _regionRecords = new int[] { 1, VendorMapLayout.PhaseCount, _channelCount, _circuitCount, VendorMapLayout.PhaseCount, alarmChannels, _circuitCount, 1 };
             _regionFields = new VendorField[][]
             {
                 VendorMapLayout.Header, VendorMapLayout.Phase, VendorMapLayout.Channel, VendorMapLayout.Circuit,
-                VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow,
+                VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow, VendorMapLayout.AlarmRow, VendorMapLayout.Identity,
             };
         }
 
@@ -138,7 +158,11 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             for (int f = 0; f < fields.Length; f++)
             {
                 VendorField field = fields[f];
-                if (field.Type == VendorRegisterType.Float32)
+                if (field.Type == VendorRegisterType.Text)
+                {
+                    RegisterWords.PutText(_record, field.Offset, field.Registers, TextValue(field.Quantity));
+                }
+                else if (field.Type == VendorRegisterType.Float32)
                 {
                     RegisterWords.PutFloat32(_record, field.Offset, FloatValue(region, record, field.Quantity, snapshot));
                 }
@@ -154,6 +178,20 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
                 {
                     _record[field.Offset] = (ushort)IntegerValue(region, record, field.Quantity, snapshot);
                 }
+            }
+        }
+
+        private string TextValue(int quantity)
+        {
+            MeterConfig config = _config != null ? _config.Current : null;
+            switch (quantity)
+            {
+                case VendorQuantity.SerialNumber: return _identity != null ? _identity.SerialNumber : "";
+                case VendorQuantity.ModelName: return _identity != null ? _identity.Model : "";
+                case VendorQuantity.FirmwareVersion: return _identity != null ? _identity.FirmwareVersion : "";
+                case VendorQuantity.ModuleName: return config != null && config.Snmp != null ? config.Snmp.SysName : "";
+                case VendorQuantity.ModuleLocation: return config != null && config.Snmp != null ? config.Snmp.SysLocation : "";
+                default: return "";
             }
         }
 

@@ -6,6 +6,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
     /// Regions, each a run of equal records with no gap inside; addresses between regions do not
     /// exist (exception 2):
     ///   1000…1023  device header (one record; 1016…1023 alarm summary since version 2)
+    ///   1024…1083  identity (since version 3): serial, model, firmware version, name, location as ASCII text
     ///   1100…1135  phases L1, L2, L3 (12 registers each)
     ///   1140…1145  phase alarm rows (2 registers each: level, condition bits)
     ///   1150…      channel alarm rows 1…N (2 registers each: 1150…1155 on MPP3, 1150…1185 on MPP18)
@@ -14,16 +15,21 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
     ///   2000…      configured circuits in configuration order (32 registers each, at most MaxCircuits)
     /// The phase, channel and circuit records have no free register left, so their alarm rows live in the
     /// holes next to them. Versioning: Version goes up whenever registers are added or change meaning;
-    /// existing addresses never move (version 2 added the alarm registers and made 1004 real).
+    /// existing addresses never move (version 2 added the alarm registers and made 1004 real; version 3 the
+    /// identity block, which the bus gateway reads to name its modules).
     /// Alarm condition bits: bit c = AlarmCodes condition c (loadHigh = bit 0 … neutralCurrent = bit 10).
     /// </summary>
     public static class VendorMapLayout
     {
         public const int BaseAddress = 1000;
-        public const int Version = 2;
+        public const int Version = 3;
 
         public const int HeaderAddress = 1000;
         public const int HeaderLength = 24;
+
+        /// <summary>Identity block (text, 2 ASCII characters a register, high byte first, NUL padded).</summary>
+        public const int IdentityAddress = 1024;
+        public const int IdentityLength = 60;
 
         public const int PhaseAddress = 1100;
         public const int PhaseStride = 12;
@@ -55,7 +61,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
 
         public static readonly VendorField[] Header = new VendorField[]
         {
-            new VendorField(0, VendorRegisterType.UInt16, VendorQuantity.MapVersion, "mapVersion", "", "Version of this register map (2); it goes up when registers are added, addresses never move"),
+            new VendorField(0, VendorRegisterType.UInt16, VendorQuantity.MapVersion, "mapVersion", "", "Version of this register map (3); it goes up when registers are added, addresses never move"),
             new VendorField(1, VendorRegisterType.UInt16, VendorQuantity.ChannelCount, "channelCount", "", "CT channels (3 on MPP3, 18 on MPP18)"),
             new VendorField(2, VendorRegisterType.UInt16, VendorQuantity.CircuitCount, "circuitCount", "", "Circuits in the circuit region"),
             new VendorField(3, VendorRegisterType.UInt16, VendorQuantity.DeviceStatus, "status", "bits", "Bit 0: measurements available (0 until the first second)"),
@@ -71,6 +77,16 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
             new VendorField(20, VendorRegisterType.UInt32, VendorQuantity.CriticalAlarmBits, "criticalAlarms", "bits", "Conditions active at critical on any source: bit c = alarm condition c"),
             new VendorField(22, VendorRegisterType.UInt16, VendorQuantity.DeviceAlarmLevel, "deviceAlarmLevel", "", "Highest active level of the device's own alarms (frequency, voltage unbalance)"),
             new VendorField(23, VendorRegisterType.UInt16, VendorQuantity.DeviceAlarmBits, "deviceAlarms", "bits", "Conditions active on the device: bit c = alarm condition c"),
+        };
+
+        /// <summary>Who the module is: what the bus gateway shows for each module (read once a minute).</summary>
+        public static readonly VendorField[] Identity = new VendorField[]
+        {
+            new VendorField(0, VendorRegisterType.Text, VendorQuantity.SerialNumber, "serialNumber", "", "Serial number, up to 32 characters", 16),
+            new VendorField(16, VendorRegisterType.Text, VendorQuantity.ModelName, "model", "", "\"MPP3\" or \"MPP18\"", 4),
+            new VendorField(20, VendorRegisterType.Text, VendorQuantity.FirmwareVersion, "firmwareVersion", "", "Firmware version, up to 16 characters", 8),
+            new VendorField(28, VendorRegisterType.Text, VendorQuantity.ModuleName, "name", "", "The module's name (configuration snmp.sysName), up to 32 characters", 16),
+            new VendorField(44, VendorRegisterType.Text, VendorQuantity.ModuleLocation, "location", "", "The module's location (configuration snmp.sysLocation), up to 32 characters", 16),
         };
 
         /// <summary>One alarm row of a phase, channel or circuit.</summary>

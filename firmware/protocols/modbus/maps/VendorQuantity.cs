@@ -72,5 +72,12 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         // Alarm rows (phase, channel, circuit)
         public const int SourceAlarmLevel = 90;
         public const int SourceAlarmBits = 91;
+
+        // Identity block (map version 3)
+        public const int SerialNumber = 100;
+        public const int ModelName = 101;
+        public const int FirmwareVersion = 102;
+        public const int ModuleName = 103;
+        public const int ModuleLocation = 104;
     }
 }

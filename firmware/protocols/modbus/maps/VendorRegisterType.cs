@@ -8,7 +8,10 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
         public const int Int64 = 2;
         public const int Float32 = 3;
 
-        /// <summary>Registers taken by a value of this type.</summary>
+        /// <summary>ASCII text, 2 characters a register (first in the high byte), NUL padded; length per field.</summary>
+        public const int Text = 4;
+
+        /// <summary>Registers taken by a value of this type (a Text field gives its own: VendorField.Registers).</summary>
         public static int Size(int type)
         {
             switch (type)
@@ -28,6 +31,7 @@ namespace Ipenergy.Probe.Protocols.Modbus.Maps
                 case UInt32: return "uint32";
                 case Int64: return "int64";
                 case Float32: return "float32";
+                case Text: return "string";
                 default: return "uint16";
             }
         }
