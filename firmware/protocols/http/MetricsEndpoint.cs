@@ -19,7 +19,9 @@ namespace Ipenergy.Probe.Protocols.Http
     /// (an MPP18 with 18 circuits and every label at 32 characters needing escapes or UTF-8), values carry
     /// only channel and phase (circuit: its name) and the labels move to eprobe_channel_info and
     /// eprobe_circuit_info, to be joined with group_left. Before the first snapshot only the device
-    /// families are written (eprobe_up 0). Nothing is allocated per request.
+    /// families are written (eprobe_up 0). On a bus gateway (<see cref="Modules"/>) the eprobe_bus_* and eprobe_site_*
+    /// families follow (<see cref="ModuleMetrics"/>); when they do not fit, the modules' per-channel families go first,
+    /// then everything but the bus cycle and the site totals. Nothing is allocated per request.
     /// </summary>
     public sealed class MetricsEndpoint : ReadOnlyEndpoint
     {
@@ -212,17 +214,36 @@ namespace Ipenergy.Probe.Protocols.Http
 
         public override int Handle(HttpRequest request, HttpResponse response)
         {
-            Write(response, true);
-            if (response.Overflowed && response.Capacity >= HttpConnectionHandler.MaxResponseLength - HttpResponseHead.MaxLength)
+            Write(response, true, ModuleMetrics.Everything);
+            if (Full(response))
             {
-                Write(response, false);
+                Write(response, false, ModuleMetrics.Everything);
+            }
+
+            // A gateway with many MPP18 modules: their per-channel series go, then every per-module series but the
+            // site totals (SNMP and the JSON API still have them all).
+            if (Full(response) && Modules != null)
+            {
+                Write(response, false, ModuleMetrics.WithoutChannels);
+            }
+
+            if (Full(response) && Modules != null)
+            {
+                Write(response, false, ModuleMetrics.TotalsOnly);
             }
 
             return HttpStatus.Ok;
         }
 
+        // The body overflowed the largest response buffer there is.
+        private static bool Full(HttpResponse response)
+        {
+            return response.Overflowed && response.Capacity >= HttpConnectionHandler.MaxResponseLength - HttpResponseHead.MaxLength;
+        }
+
         /// <param name="labelled">Labels on every sample; false: on the info families only.</param>
-        private void Write(HttpResponse response, bool labelled)
+        /// <param name="moduleDetail">On a gateway, how much of the bus modules (ModuleMetrics.Everything...).</param>
+        private void Write(HttpResponse response, bool labelled, int moduleDetail)
         {
             response.BeginText(HttpResponseHead.ContentPrometheus);
             MeasurementSnapshot snapshot = _source.Latest;
@@ -251,7 +272,7 @@ namespace Ipenergy.Probe.Protocols.Http
             IModuleDirectory modules = Modules;
             if (modules != null)
             {
-                _moduleMetrics.Write(response, modules, snapshot);
+                _moduleMetrics.Write(response, modules, snapshot, moduleDetail);
             }
 
             if (snapshot == null)
