@@ -2,6 +2,7 @@ using System;
 using Ipenergy.Probe.Common;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Protocols.Modbus.Maps;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Ipenergy.Probe.Storage.Alarms;
 using Ipenergy.Probe.Tests.Unit.TestDoubles;
@@ -124,6 +125,25 @@ namespace Ipenergy.Probe.Tests.Unit.Alarms
             Assert.AreEqual(0, p.Journal.ActiveCount);
             p.Run(30);
             Assert.AreEqual(2, p.Events);
+        }
+
+        [TestMethod]
+        public void ModbusHeaderCountsTheModuleAlarmWithBitEleven()
+        {
+            FakeModuleDirectory modules = ThreeAddresses();
+            AlarmTestProbe p = Gateway(modules);
+            GoOffline(modules, 7, 4.0);
+            p.Run(1);
+            ModbusAlarmState state = new ModbusAlarmState(p.Journal, 3, 0);
+            state.Scan();
+            Assert.AreEqual(1 << 11, state.Bits);
+            Assert.AreEqual(1 << 11, state.CriticalBits);
+            Assert.AreEqual(AlarmCodes.LevelCritical, state.HighestLevel);
+            Assert.AreEqual(1, state.ActiveCount);
+            Assert.AreEqual(1, state.CriticalCount);
+            Assert.AreEqual(1, state.UnacknowledgedCount);
+            Assert.AreEqual(0, state.SourceBits(AlarmCodes.SourceDevice, 0), "not an alarm of this meter's own sources");
+            Assert.AreEqual(0, state.SourceBits(Module, 7), "no per-module rows in the maps");
         }
 
         [TestMethod]
