@@ -130,11 +130,15 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             Dictionary<string, string> table = Walk(target, Module);
             foreach (int a in Addresses)
             {
+                // Identity from the module's identity block (read on its first poll).
+                Assert.Equal("\"" + Serial + a + "\"", Value(table, Module + ".4." + a));
+                Assert.Equal("\"MPP3\"", Value(table, Module + ".3." + a));
                 Assert.Equal("3", Value(table, Module + ".8." + a));
                 Assert.InRange(long.Parse(Value(table, Module + ".9." + a), CultureInfo.InvariantCulture), 0, 15);
             }
 
             Assert.False(table.ContainsKey(Module + ".8.1"), "a channel count for address 1, where nothing answers");
+            Assert.False(table.ContainsKey(Module + ".4.1"), "a serial number for address 1, where nothing answers");
             Assert.True(long.Parse(Value(table, Module + ".17.1"), CultureInfo.InvariantCulture) > 0, "no timeout counted for address 1");
             Dictionary<string, string> bus = Walk(target, Bus);
             Assert.Equal("3", Value(bus, Bus + ".1.0"));
