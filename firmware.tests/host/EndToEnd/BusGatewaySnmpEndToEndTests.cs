@@ -146,6 +146,12 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             Assert.Equal("3", Value(bus, Bus + ".4.0"));
             Assert.Equal("0", Value(bus, Bus + ".5.0"));
 
+            // Site totals: the gateway (1 A on L1) and the 3 slaves online; L1 current in 0.01 A.
+            Assert.Equal("4", Value(bus, Bus + ".6.0"));
+            double siteL1 = double.Parse(Value(bus, Bus + ".12.0"), CultureInfo.InvariantCulture) / 100.0;
+            _output.WriteLine("site L1 current " + siteL1 + " A");
+            Assert.InRange(siteL1, (1.0 + Amps.Sum()) * 0.99, (1.0 + Amps.Sum()) * 1.01);
+
             // 2. Each slave's L1 voltage and channel-1 current through the gateway: the scenario's, and its own
             // /api/v1/measurements' (same steady signal, read a moment apart).
             Dictionary<string, string> phases = Walk(target, ModulePhase + ".2");
