@@ -16,7 +16,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
 {
     /// <summary>
     /// The bus modules over HTTP, end to end: three virtual e-Probe processes as bus slaves (addresses 2, 3, 4;
-    /// channel 1 at 11, 22 and 33 A) and one as the gateway (scan 1..5, 500 ms cycles) on the simulated RS-485
+    /// channel 1 at 11, 22 and 33 A; slave 2 named "Row 2 left" in "Hall B") and one as the gateway (scan 1..5, 500 ms cycles) on the simulated RS-485
     /// bus (115200 8E1). curl reads the gateway's GET /api/v1/modules (identity, status, totals) and each
     /// module's /api/v1/modules/{a}/measurements, compared with that slave's own /api/v1/measurements;
     /// /metrics passes promtool with the eprobe_bus_* and eprobe_site_* families. A slave unplugged at the hub
@@ -58,6 +58,11 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             using var slaves = new BusSlaveProcesses(hub, _dir, "BUS", amps);
             slaves.WaitForFirstSecond();
 
+            // Slave 2's own name and location (its sysName / sysLocation): the gateway reads them over the bus.
+            HttpResponseText named = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
+                "{\"snmp\":{\"sysName\":\"Row 2 left\",\"sysLocation\":\"Hall B\"}}", slaves[0].HttpUrl + "/api/v1/config");
+            Assert.True(named.Status == 200, "slave config PUT: " + named.Status + " " + named.Body);
+
             string gwScenario = Path.Combine(_dir, "gw.json");
             File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
             string gatewayData = Path.Combine(_dir, "gw");
@@ -88,6 +93,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
 
             Assert.True(list.GetProperty("cycleS").GetDouble() > 0, list.ToString());
+            Assert.Equal("Row 2 left", list.GetProperty("modules")[0].GetProperty("name").GetString());
+            Assert.Equal("Hall B", list.GetProperty("modules")[0].GetProperty("location").GetString());
             JsonElement all = Get(gateway.HttpUrl + "/api/v1/modules?all=1");
             Assert.Equal("1:unknown,2:online,3:online,4:online,5:unknown", Statuses(all));
 
