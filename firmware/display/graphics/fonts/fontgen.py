@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Turns the glyph drawings of small.txt and large.txt into the column-byte tables SmallGlyphs.cs and
-LargeGlyphs.cs (next to this folder). Run it after changing a drawing:  python3 fontgen.py
+LargeGlyphs.cs (in the folder above this one). Run it after changing a drawing:  python3 fontgen.py
+(python3 fontgen.py DIR writes them to DIR instead: the host tests check the committed tables are current).
 Standard library only; the output is deterministic."""
 import os
+import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.dirname(HERE)
+OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(HERE)
 
 
 def code_of(token):
