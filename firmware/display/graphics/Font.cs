@@ -9,32 +9,30 @@ namespace Ipenergy.Probe.Display
     /// </summary>
     public sealed class Font
     {
-        public static readonly Font Small = new Font(SmallGlyphs.Codes, SmallGlyphs.Widths, SmallGlyphs.Columns, 1, 1);
-        public static readonly Font Large = new Font(LargeGlyphs.Codes, LargeGlyphs.Widths, LargeGlyphs.Columns, 2, 2);
+        public static readonly Font Small = new Font(SmallSet, 1, 1);
+        public static readonly Font Large = new Font(LargeSet, 2, 2);
 
-        private readonly byte[] _widths;
-        private readonly byte[] _columns;
+        private const int SmallSet = 0;
+        private const int LargeSet = 1;
+
+        private readonly int _set;
         private readonly int _bands;
         private readonly int _spacing;
 
-        // Glyph index of each byte value (0 = the box) and where each glyph's columns start.
-        private readonly byte[] _glyphOf = new byte[256];
-        private readonly int[] _offsets;
+        // Filled on first use, not in the constructor: nanoFramework runs static initializers at start-up in no
+        // guaranteed order across classes, so SmallGlyphs' tables may still be null while Font's are initialized.
+        private byte[] _widths;
+        private byte[] _columns;
+        private int[] _offsets;
 
-        private Font(byte[] codes, byte[] widths, byte[] columns, int bands, int spacing)
+        // Glyph index of each byte value (0 = the box); assigned last, so non-null means loaded.
+        private byte[] _glyphOf;
+
+        private Font(int set, int bands, int spacing)
         {
-            _widths = widths;
-            _columns = columns;
+            _set = set;
             _bands = bands;
             _spacing = spacing;
-            _offsets = new int[codes.Length];
-            int offset = 0;
-            for (int g = 0; g < codes.Length; g++)
-            {
-                _glyphOf[codes[g]] = (byte)g;
-                _offsets[g] = offset;
-                offset += widths[g] * bands;
-            }
         }
 
         /// <summary>Rows of a character cell (8 or 16).</summary>
@@ -46,6 +44,11 @@ namespace Ipenergy.Probe.Display
         /// <summary>Advance of a character in pixels: its glyph width plus the spacing after it.</summary>
         public int CharWidth(byte c)
         {
+            if (_glyphOf == null)
+            {
+                Load();
+            }
+
             return _widths[_glyphOf[c]] + _spacing;
         }
 
@@ -55,6 +58,11 @@ namespace Ipenergy.Probe.Display
         /// </summary>
         internal int Column(byte c, int column, int band)
         {
+            if (_glyphOf == null)
+            {
+                Load();
+            }
+
             int g = _glyphOf[c];
             if (column >= _widths[g])
             {
@@ -62,6 +70,26 @@ namespace Ipenergy.Probe.Display
             }
 
             return _columns[_offsets[g] + column * _bands + band];
+        }
+
+        private void Load()
+        {
+            byte[] codes = _set == SmallSet ? SmallGlyphs.Codes : LargeGlyphs.Codes;
+            byte[] widths = _set == SmallSet ? SmallGlyphs.Widths : LargeGlyphs.Widths;
+            byte[] glyphOf = new byte[256];
+            int[] offsets = new int[codes.Length];
+            int offset = 0;
+            for (int g = 0; g < codes.Length; g++)
+            {
+                glyphOf[codes[g]] = (byte)g;
+                offsets[g] = offset;
+                offset += widths[g] * _bands;
+            }
+
+            _widths = widths;
+            _columns = _set == SmallSet ? SmallGlyphs.Columns : LargeGlyphs.Columns;
+            _offsets = offsets;
+            _glyphOf = glyphOf;
         }
     }
 }
