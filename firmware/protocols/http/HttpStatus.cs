@@ -6,6 +6,7 @@ namespace Ipenergy.Probe.Protocols.Http
     public static class HttpStatus
     {
         public const int Ok = 200;
+        public const int Accepted = 202;
         public const int NoContent = 204;
         public const int Forbidden = 403;
         public const int TooManyRequests = 429;
@@ -28,7 +29,7 @@ namespace Ipenergy.Probe.Protocols.Http
             Ok, BadRequest, NotFound, MethodNotAllowed, RequestTimeout, ContentTooLarge,
             RequestHeaderFieldsTooLarge, InternalServerError, NotImplemented, ServiceUnavailable,
             HttpVersionNotSupported, Unauthorized, NotModified,
-            NoContent, Forbidden, TooManyRequests, Conflict
+            NoContent, Forbidden, TooManyRequests, Conflict, Accepted
         };
 
         private static readonly byte[][] Lines =
@@ -50,6 +51,7 @@ namespace Ipenergy.Probe.Protocols.Http
             AsciiBytes.From("HTTP/1.1 403 Forbidden\r\n"),
             AsciiBytes.From("HTTP/1.1 429 Too Many Requests\r\n"),
             AsciiBytes.From("HTTP/1.1 409 Conflict\r\n"),
+            AsciiBytes.From("HTTP/1.1 202 Accepted\r\n"),
         };
 
         /// <summary>"HTTP/1.1 &lt;code&gt; &lt;reason&gt;\r\n"; an unknown code gives the 500 line.</summary>
