@@ -79,11 +79,11 @@ namespace Ipenergy.Probe.Tests.Unit.Alarms
             Assert.AreEqual("module 7", AlarmSourceLabel.Of(new MeterConfig(3), Module, 7));
             Assert.AreEqual("module 247", AlarmSourceLabel.Of(null, Module, 247));
 
-            // SNMP: kind module(5), index = the address, condition moduleOffline(12), polls as they are, no quantity.
+            // SNMP: kind module(5), index = the address, condition moduleOffline(12), quantity missedPolls(11), polls as they are.
             Assert.AreEqual(EprobeMibLayout.SourceModule, AlarmCodes.SourceModule);
             Assert.AreEqual(12, EprobeAlarmQuantities.ConditionOf(Offline));
             Assert.AreEqual(7u, EprobeAlarmQuantities.SourceIndexOf(Module, 7));
-            Assert.AreEqual(0, EprobeAlarmQuantities.QuantityOf(Offline));
+            Assert.AreEqual(EprobeMibLayout.QuantityMissedPolls, EprobeAlarmQuantities.QuantityOf(Offline));
             Assert.AreEqual(4, EprobeAlarmQuantities.Scaled(Offline, 7, 4.0, new MeterConfig(3)));
         }
 

@@ -27,8 +27,7 @@ namespace Ipenergy.Probe.Protocols.Snmp.Mib
             EprobeMibLayout.QuantityVoltageUnbalance, // % -> 0.1 %
             EprobeMibLayout.QuantityCurrentUnbalance, // % -> 0.1 %
             EprobeMibLayout.QuantityNeutralCurrent,   // % of breaker -> mA
-            0,                                        // ModuleOffline: missed polls, as is (no eprobeAlarmQuantity for it;
-                                                      // eprobeAlarmCondition moduleOffline says what it is)
+            EprobeMibLayout.QuantityMissedPolls,      // ModuleOffline: missed polls, as they are
         };
 
         /// <summary>EprobeMibLayout.Quantity* of an AlarmCodes condition (0 for an unknown one).</summary>
