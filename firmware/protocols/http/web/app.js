@@ -456,7 +456,7 @@
   var conditionWords = { loadHigh: 'Load high', overCurrent: 'Over-current', lowLoad: 'Low load (tripped breaker?)',
     underVoltage: 'Undervoltage', overVoltage: 'Overvoltage', phaseLost: 'Phase lost', frequencyLow: 'Frequency low',
     frequencyHigh: 'Frequency high', voltageUnbalance: 'Voltage unbalance', currentUnbalance: 'Current unbalance',
-    neutralCurrent: 'Neutral current high' };
+    neutralCurrent: 'Neutral current high', moduleOffline: 'Bus module offline' };
   function conditionText(c) { return conditionWords[c] || c; }
   function timeText(iso) { return iso ? iso.replace('T', ' ').replace(/(\.\d+)?Z$/, '') : '–'; }
   function sourceText(a) {
@@ -555,7 +555,7 @@
   // The alarm rules: one row per condition, each number in its rule's unit.
   var ruleUnits = { loadHigh: '% of breaker', overCurrent: '% of CT rating', lowLoad: 'A', underVoltage: '% of nominal',
     overVoltage: '% of nominal', phaseLost: '% of nominal', frequencyLow: 'Hz below nominal', frequencyHigh: 'Hz above nominal',
-    voltageUnbalance: '%', currentUnbalance: '% of mean', neutralCurrent: '% of breaker' };
+    voltageUnbalance: '%', currentUnbalance: '% of mean', neutralCurrent: '% of breaker', moduleOffline: 'missed polls' };
   var ruleFields = [['enabled', 'On'], ['warning', 'Warning'], ['critical', 'Critical'], ['hysteresis', 'Hysteresis'],
     ['assertDelayS', 'Raise after (s)'], ['clearDelayS', 'Clear after (s)'], ['latching', 'Latching']];
   function alarmsForm(value) {
