@@ -20,12 +20,13 @@ namespace Ipenergy.Probe.Simulator
             "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
             "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start", "--serial",
             "--bus", "--bus-address", "--bus-role", "--bus-baud", "--bus-parity", "--bus-hub", "--bus-raw-port", "--bus-control-port",
+            "--panel-png", "--log",
         };
 
         /// <summary>Baud rates of the RS-485 bus (Modbus-RTU, issue 9).</summary>
         public static readonly int[] BusBaudRates = { 9600, 19200, 38400, 57600, 115200 };
 
-        private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario" };
+        private static readonly string[] FlagOptions = { "--standard-ports", "--help", "-h", "--print-scenario", "--panel", "--no-panel" };
 
         public static SimulatorOptions Parse(string[] args)
         {
@@ -150,6 +151,18 @@ namespace Ipenergy.Probe.Simulator
                     case "--print-scenario":
                         options.PrintScenario = true;
                         break;
+                    case "--panel":
+                        options.Panel = true;
+                        break;
+                    case "--no-panel":
+                        options.NoPanel = true;
+                        break;
+                    case "--panel-png":
+                        options.PanelPngDir = NonEmpty(name, value, "a directory");
+                        break;
+                    case "--log":
+                        options.LogFile = NonEmpty(name, value, "a file name");
+                        break;
                 }
             }
 
@@ -170,6 +183,11 @@ namespace Ipenergy.Probe.Simulator
             }
 
             CheckBus(options, seen, busRawPort, busControlPort);
+            if (options.NoPanel && (options.Panel || options.PanelPngDir != null))
+            {
+                throw new SetupException("--no-panel removes the front panel: give no --panel or --panel-png with it");
+            }
+
             return options;
         }
 

@@ -75,6 +75,18 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>--bus-control-port N: the hub's control port (fault injection); default PORT+2 (0 when PORT is 0).</summary>
         public int BusControlPort { get; set; }
 
+        /// <summary>--panel: draw the front panel in this terminal and read its keys (the service lines go to --log or stderr).</summary>
+        public bool Panel { get; set; }
+
+        /// <summary>--no-panel: a probe without front panel (no display; /api/v1/panel answers 404).</summary>
+        public bool NoPanel { get; set; }
+
+        /// <summary>--panel-png DIR: keep DIR/panel.png up to date with the display; null: none.</summary>
+        public string PanelPngDir { get; set; }
+
+        /// <summary>--log FILE: the service lines and firmware messages go to FILE (appended) instead of stdout; null: stdout.</summary>
+        public string LogFile { get; set; }
+
         /// <summary>--help: print usage and exit.</summary>
         public bool Help { get; set; }
 

@@ -36,6 +36,12 @@ usage: hal-simulator [options]
   --bus-hub PORT           run the bus hub instead of a probe: nodes join PORT (0 = any free port, printed)
   --bus-raw-port N         the hub's unframed port for a socat pty bridge (default PORT+1; 0 = any free port)
   --bus-control-port N     the hub's fault-injection control port, one command a line (default PORT+2)
+  --panel                  show the front panel (128 x 64 LCD) in this terminal and read its buttons from the
+                           keyboard: arrows or k/j = up/down, Enter = enter, Backspace/Esc = back, l then a key =
+                           long press; needs 130 x 38 characters. The service lines go to --log FILE, else stderr
+  --panel-png DIR          keep DIR/panel.png (4x scale) up to date with the display (also: GET /api/v1/panel)
+  --no-panel               a probe without front panel (GET /api/v1/panel answers 404)
+  --log FILE               service lines and firmware messages to FILE (appended) instead of stdout
   --print-scenario         print the scenario in force as JSON and exit
   --help, -h               this text
 
