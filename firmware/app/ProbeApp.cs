@@ -51,6 +51,9 @@ namespace Ipenergy.Probe.App
         private readonly AlarmService _alarms;
         private readonly BusService _bus;
         private readonly GatewayService _gateway;
+        private readonly PanelService _panel;
+        private readonly PanelEndpoint _panelImage = new PanelEndpoint();
+        private readonly PanelKeysEndpoint _panelKeys = new PanelKeysEndpoint();
         private Thread _meteringThread;
         private readonly object _stateLock = new object();
         private bool _running;
@@ -133,6 +136,8 @@ namespace Ipenergy.Probe.App
                 _metrics,
                 _modulesEndpoint,
                 _moduleMeasurements,
+                _panelImage,
+                _panelKeys,
                 new StaticAssetEndpoint("/", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/index.html", WebAssets.IndexHtml),
                 new StaticAssetEndpoint("/app.js", WebAssets.AppJs),
@@ -178,6 +183,16 @@ namespace Ipenergy.Probe.App
                 {
                     _modbusUnit.Gateway = _gateway.Router;
                 }
+            }
+
+            // Front panel when the board has a display (the virtual e-Probe's terminal panel); none otherwise.
+            if (options.Display != null)
+            {
+                _panel = new PanelService(options.Display, options.Keypad, options.NetworkStatus, PanelService.ConfigOf(_config),
+                    _alarms.Journal, _clock, this);
+                _panel.Controller.Modules = _gateway != null ? _gateway.Modules : null;
+                _panelImage.Mirror = _panel;   // GET /api/v1/panel, POST /api/v1/panel/keys (404 without a panel)
+                _panelKeys.Mirror = _panel;
             }
 
             // SNMP v1/v2c: communities, trap targets and sysName/Location/Contact follow the configuration
@@ -382,6 +397,9 @@ namespace Ipenergy.Probe.App
         /// <summary>The Modbus-TCP server, null when off.</summary>
         public ModbusTcpServer Modbus { get { return _modbus; } }
 
+        /// <summary>The front panel (also its HTTP mirror), null when the board has no display.</summary>
+        public PanelService Panel { get { return _panel; } }
+
         public void Start()
         {
             RestoreEnergy();
@@ -421,6 +439,10 @@ namespace Ipenergy.Probe.App
             _meteringThread.Start();
             _servicesThread = new Thread(RunServices);
             _servicesThread.Start();
+            if (_panel != null)
+            {
+                _panel.Start();
+            }
             if (_sntp != null)
             {
                 _sntp.Start();
@@ -431,6 +453,11 @@ namespace Ipenergy.Probe.App
         public void Stop()
         {
             SetRunning(false);
+            if (_panel != null)
+            {
+                _panel.Stop();
+            }
+
             if (_sntp != null)
             {
                 _sntp.Stop();

@@ -58,6 +58,15 @@ namespace Ipenergy.Probe.App
         /// virtual e-Probe's --bus-role; on the board the panel or the API sets it).</summary>
         public int BusRole { get; set; }
 
+        /// <summary>The front-panel LCD; null: no panel (no panel thread, GET /api/v1/panel answers 404).</summary>
+        public Ipenergy.Probe.Hal.IDisplay Display { get; set; }
+
+        /// <summary>The front-panel buttons (null: only the HTTP mirror presses them).</summary>
+        public Ipenergy.Probe.Hal.IKeypad Keypad { get; set; }
+
+        /// <summary>The Ethernet interface as the panel's network screen shows it (null: unknown).</summary>
+        public Ipenergy.Probe.Hal.INetworkStatus NetworkStatus { get; set; }
+
         /// <summary>bus.address to store at start (0..247), or -1 to keep the configuration's.</summary>
         public int BusAddress { get; set; }
     }

@@ -141,6 +141,19 @@ namespace Ipenergy.Probe.Config
             Text(w, "adminPasswordHash", Masked(config.AdminPasswordHash));
             WriteAlarms(w, config.Alarms);
             WriteBus(w, config.Bus);
+            WritePanel(w, config.Panel);
+            w.WriteEndObject();
+        }
+
+        // "panel": the PIN only as its mask (write "pin" to change it).
+        private static void WritePanel(JsonWriter w, PanelConfig panel)
+        {
+            w.WriteName("panel");
+            w.WriteStartObject();
+            Text(w, "language", PanelConfig.LanguageName(panel.Language));
+            Integer(w, "contrast", panel.Contrast);
+            Integer(w, "backlightTimeoutS", panel.BacklightTimeoutS);
+            Text(w, "pinHash", Masked(panel.PinHash));
             w.WriteEndObject();
         }
 

@@ -120,6 +120,10 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadBus(field);
                 }
+                else if (_r.ValueEquals("panel"))
+                {
+                    error = ReadPanel(field);
+                }
                 else if (_r.ValueEquals("adminPasswordHash"))
                 {
                     string text;
@@ -956,6 +960,78 @@ namespace Ipenergy.Probe.Config
                 {
                     error = ReadBoolean(field, out flag);
                     rule.Latching = flag;
+                }
+                else
+                {
+                    error = Unknown(field);
+                }
+
+                if (error != null)
+                {
+                    return error;
+                }
+            }
+        }
+
+        // "panel": fields present replace, absent keep; "pin" (4 digits, write-only) becomes a new salted hash,
+        // "pinHash" takes a stored form (or the export's mask: kept). Ranges are the validator's.
+        private string ReadPanel(string path)
+        {
+            if (_r.Read() != JsonTokenType.StartObject)
+            {
+                return Expected(path, "an object");
+            }
+
+            PanelConfig p = _config.Panel;
+            while (true)
+            {
+                string field;
+                string error = NextField(path + ".", out field);
+                if (error != null || field == null)
+                {
+                    return error;
+                }
+
+                int number;
+                string text;
+                if (_r.ValueEquals("language"))
+                {
+                    error = ReadText(field, out text);
+                    int language = error == null ? PanelConfig.ParseLanguage(text) : 0;
+                    if (language < 0)
+                    {
+                        error = field + ": must be \"en\" or \"fr\", got \"" + text + "\"";
+                    }
+
+                    p.Language = language;
+                }
+                else if (_r.ValueEquals("contrast"))
+                {
+                    error = ReadInteger(field, out number);
+                    p.Contrast = number;
+                }
+                else if (_r.ValueEquals("backlightTimeoutS"))
+                {
+                    error = ReadInteger(field, out number);
+                    p.BacklightTimeoutS = number;
+                }
+                else if (_r.ValueEquals("pin"))
+                {
+                    error = ReadText(field, out text);
+                    if (error == null && !PanelPinHash.IsPin(text))
+                    {
+                        error = field + ": must be " + PanelConfig.PinLength.ToString() + " digits";
+                    }
+
+                    if (error == null)
+                    {
+                        p.PinHash = PanelPinHash.Derive(text, _current.Panel.PinHash);
+                    }
+                }
+                else if (_r.ValueEquals("pinHash"))
+                {
+                    error = ReadSecret(field, _current.Panel.PinHash, out text);
+                    p.PinHash = text;
                 }
                 else
                 {

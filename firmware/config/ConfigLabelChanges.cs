@@ -10,7 +10,7 @@ namespace Ipenergy.Probe.Config
     {
         private static readonly string[] Sections =
         {
-            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash", "alarms", "bus",
+            "network", "snmp", "modbus", "history", "users", "http", "adminPasswordHash", "alarms", "bus", "panel",
         };
 
         /// <summary>Null when only labels differ, else the path of the first other field that does.</summary>
@@ -138,8 +138,11 @@ namespace Ipenergy.Probe.Config
                 case 7:
                     into.Alarms = from.Alarms.Clone();
                     break;
-                default:
+                case 8:
                     into.Bus = from.Bus.Clone();
+                    break;
+                default:
+                    into.Panel = from.Panel.Clone();
                     break;
             }
         }

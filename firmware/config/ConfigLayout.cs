@@ -14,7 +14,7 @@ namespace Ipenergy.Probe.Config
         public const int HeaderSize = 20;
 
         /// <summary>Layout this firmware writes (and the newest it understands fully).</summary>
-        public const int CurrentVersion = 5;
+        public const int CurrentVersion = 6;
 
         public const int MagicOffset = 0;
         public const int VersionOffset = 4;
@@ -185,7 +185,13 @@ namespace Ipenergy.Probe.Config
 
             // Layout 5 only added a rule (moduleOffline) to the alarms' rule list, whose count comes first:
             // a layout-4 reader skips it, a layout-4 record here keeps its default.
-            // Layout 5 ends here; bytes a newer compatible layout appended are not ours to read.
+            // Layout 6 appended the panel section; older records keep the constructor's (English, factory PIN).
+            if (version >= 6)
+            {
+                ReadPanel(r, config.Panel);
+            }
+
+            // Layout 6 ends here; bytes a newer compatible layout appended are not ours to read.
             return r.Overrun ? null : config;
         }
 
@@ -277,6 +283,23 @@ namespace Ipenergy.Probe.Config
 
             WriteAlarms(w, config.Alarms);
             WriteBus(w, config.Bus);
+            WritePanel(w, config.Panel);
+        }
+
+        private static void WritePanel(ConfigBinaryWriter w, PanelConfig panel)
+        {
+            w.WriteByte(panel.Language);
+            w.WriteByte(panel.Contrast);
+            w.WriteUInt16(panel.BacklightTimeoutS);
+            w.WriteText(panel.PinHash);
+        }
+
+        private static void ReadPanel(ConfigBinaryReader r, PanelConfig panel)
+        {
+            panel.Language = r.ReadByte();
+            panel.Contrast = r.ReadByte();
+            panel.BacklightTimeoutS = r.ReadUInt16();
+            panel.PinHash = r.ReadText();
         }
 
         private static void WriteBus(ConfigBinaryWriter w, BusConfig bus)

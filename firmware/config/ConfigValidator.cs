@@ -102,7 +102,40 @@ namespace Ipenergy.Probe.Config
                 return error;
             }
 
-            return ValidateBus(config.Bus);
+            error = ValidateBus(config.Bus);
+            if (error != null)
+            {
+                return error;
+            }
+
+            return ValidatePanel(config.Panel);
+        }
+
+        private static string ValidatePanel(PanelConfig panel)
+        {
+            if (panel == null)
+            {
+                return "panel: must be an object";
+            }
+
+            if (panel.Language < 0 || panel.Language >= PanelConfig.LanguageCount)
+            {
+                return "panel.language: must be \"en\" or \"fr\"";
+            }
+
+            string error = IntRange("panel.contrast", panel.Contrast, 0, PanelConfig.MaxContrast, "");
+            if (error != null)
+            {
+                return error;
+            }
+
+            error = IntRange("panel.backlightTimeoutS", panel.BacklightTimeoutS, 0, PanelConfig.MaxBacklightTimeoutS, " s");
+            if (error != null)
+            {
+                return error;
+            }
+
+            return PanelPinHash.IsWellFormed(panel.PinHash) ? null : "panel.pinHash: must be the stored form (16 hex, ':', 64 hex)";
         }
 
         private static string ValidateBus(BusConfig bus)

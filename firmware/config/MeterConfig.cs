@@ -27,6 +27,7 @@ namespace Ipenergy.Probe.Config
             Http = new HttpConfig();
             Alarms = new AlarmConfig();
             Bus = new BusConfig();
+            Panel = new PanelConfig();
         }
 
         /// <summary>Phase-to-neutral nominal voltage (230 V in Europe, 120/277 V elsewhere).</summary>
@@ -67,6 +68,9 @@ namespace Ipenergy.Probe.Config
 
         /// <summary>Internal RS-485 bus: role, address, line settings, gateway polling.</summary>
         public BusConfig Bus { get; set; }
+
+        /// <summary>Front panel: language, contrast, backlight timeout, PIN hash.</summary>
+        public PanelConfig Panel { get; set; }
 
         /// <summary>The user with that name, or null.</summary>
         public UserConfig FindUser(string name)
@@ -120,6 +124,7 @@ namespace Ipenergy.Probe.Config
             copy.Http = Http.Clone();
             copy.Alarms = Alarms.Clone();
             copy.Bus = Bus.Clone();
+            copy.Panel = Panel.Clone();
             return copy;
         }
 

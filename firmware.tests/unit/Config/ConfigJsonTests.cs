@@ -56,7 +56,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
                 + "\"neutralCurrent\":{\"enabled\":true,\"warning\":80,\"critical\":100,\"hysteresis\":5,\"assertDelayS\":10,\"clearDelayS\":10,\"latching\":false},"
                 + "\"moduleOffline\":{\"enabled\":true,\"warning\":null,\"critical\":3,\"hysteresis\":0,\"assertDelayS\":0,\"clearDelayS\":0,\"latching\":false}}},"
                 + "\"bus\":{\"role\":\"standalone\",\"address\":0,\"baud\":115200,\"parity\":\"E\",\"stopBits\":1,\"turnaroundMs\":0,"
-                + "\"responseTimeoutMs\":100,\"pollIntervalMs\":1000,\"gatewayScanFrom\":1,\"gatewayScanTo\":31}}",
+                + "\"responseTimeoutMs\":100,\"pollIntervalMs\":1000,\"gatewayScanFrom\":1,\"gatewayScanTo\":31},\"panel\":{\"language\":\"en\",\"contrast\":32,\"backlightTimeoutS\":300,\"pinHash\":\"***\"}}",
                 ConfigSamples.ExportText(c));
         }
 
@@ -283,23 +283,24 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             MeterConfig full = ConfigSamples.Full();
             string text = ConfigSamples.ExportText(full);
-            // The last section: from its comma to the document's closing brace.
-            string bus = text.Substring(text.IndexOf(",\"bus\":"));
+            // The bus section: from its comma to the panel section's.
+            string bus = text.Substring(text.IndexOf(",\"bus\":"), text.IndexOf(",\"panel\":") - text.IndexOf(",\"bus\":"));
             Assert.AreEqual(",\"bus\":{\"role\":\"gateway\",\"address\":200,\"baud\":57600,\"parity\":\"N\",\"stopBits\":2,\"turnaroundMs\":5,"
-                + "\"responseTimeoutMs\":250,\"pollIntervalMs\":40000,\"gatewayScanFrom\":10,\"gatewayScanTo\":40}}", bus);
+                + "\"responseTimeoutMs\":250,\"pollIntervalMs\":40000,\"gatewayScanFrom\":10,\"gatewayScanTo\":40}", bus);
             MeterConfig result;
-            Assert.IsNull(Import("{" + bus.Substring(1), new MeterConfig(18), out result));
+            Assert.IsNull(Import("{" + bus.Substring(1) + "}", new MeterConfig(18), out result));
             string back = ConfigSamples.ExportText(result);
-            Assert.AreEqual(bus, back.Substring(back.IndexOf(",\"bus\":")));
+            Assert.AreEqual(bus, back.Substring(back.IndexOf(",\"bus\":"), back.IndexOf(",\"panel\":") - back.IndexOf(",\"bus\":")));
         }
 
         [TestMethod]
         public void ExportSizesOfTheReadme()
         {
-            // README.md, "JSON": MPP18 defaults 4578 bytes, of which the bus section is 182.
-            Assert.AreEqual(4578, ConfigSamples.ExportText(new MeterConfig(18)).Length);
+            // README.md, "JSON": MPP18 defaults 4658 bytes, of which the bus section is 181 and the panel 80.
+            Assert.AreEqual(4658, ConfigSamples.ExportText(new MeterConfig(18)).Length);
             string text = ConfigSamples.ExportText(new MeterConfig(18));
-            Assert.AreEqual(182, text.Length - text.IndexOf(",\"bus\":") - 1);
+            Assert.AreEqual(181, text.IndexOf(",\"panel\":") - text.IndexOf(",\"bus\":") - 1);
+            Assert.AreEqual(80, text.Length - text.IndexOf(",\"panel\":") - 1);
         }
 
         [TestMethod]

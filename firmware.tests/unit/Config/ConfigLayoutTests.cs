@@ -11,7 +11,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         // An MPP3: channel 1 a 50 A CT in rack "R1", one 3-phase IT-load circuit "A" (32 A), the
         // rest defaults (the factory admin), sequence 7. Checked by hand against README.md; the CRC with Python's zlib.crc32.
         private const string GoldenSmall =
-            "45504346" + "0500" + "0100" + "07000000" + "c0020000" + "510396f3"
+            "45504346" + "0600" + "0100" + "07000000" + "16030000" + "291da303"
             + "03" + "0000000000c06c40" + "0000000000004940"
             + "000000000000f03f" + "000000000000f03f" + "000000000000f03f"
             + "00" + "0000000000004940" + "000000000000f03f" + "0000000000000000" + "00" + "025231" + "00" + "00"
@@ -45,13 +45,18 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             + "01" + "0000000000005440" + "0000000000005940" + "0000000000001440" + "0a000a00"
             + "01" + "000000000000f87f" + "0000000000000840" + "0000000000000000" + "00000000"
             // layout 4: bus (standalone, unaddressed, 115200 8E1, turnaround 0, timeout 100 ms, poll 1000 ms, scan 1..31)
-            + "00" + "00" + "00c20100" + "02" + "01" + "00" + "6400" + "e803" + "01" + "1f";
+            + "00" + "00" + "00c20100" + "02" + "01" + "00" + "6400" + "e803" + "01" + "1f"
+            // layout 6: panel (English, contrast 32, backlight 300 s, the factory PIN hash of 0000)
+            + "00" + "20" + "2c01" + "51" + "363532643530373236663632363533313a30396366323562356439653634326136663466653133363532353937636163346436353136356436306434656263343131323163613063313032616665353131";
 
         // The alarm section with the defaults: storm, empty syslog, rule count, 12 × 29 (layout 3 had 11 rules).
         private const int AlarmSectionDefaultSize = 1 + 1 + 1 + 12 * 29;
 
         // Layout 4's bus section: role, address, baud u32, parity, stop bits, turnaround, timeout u16, poll u16, scan from, scan to.
         private const int BusSectionSize = 1 + 1 + 4 + 1 + 1 + 1 + 2 + 2 + 1 + 1;
+
+        // Layout 6's panel section: language, contrast, backlight timeout u16, PIN hash text (1 + 81).
+        private const int PanelSectionSize = 1 + 1 + 2 + 1 + 81;
 
         private static MeterConfig Small()
         {
@@ -69,7 +74,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         {
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(Small(), 7, buffer, 0, buffer.Length);
-            Assert.AreEqual(724, length);
+            Assert.AreEqual(810, length);
             Assert.AreEqual(GoldenSmall, ConfigSamples.Hex(buffer, 0, length));
         }
 
@@ -103,7 +108,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             int length = ConfigLayout.Encode(Small(), 1, buffer, 0, buffer.Length);
             // A layout-1 payload is the layout-2 one without the users (1 + 110 bytes for the factory admin)
             // and http (5) sections: cut them off and read it as version 1.
-            int layout1Length = length - ConfigLayout.HeaderSize - BusSectionSize - AlarmSectionDefaultSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
+            int layout1Length = length - ConfigLayout.HeaderSize - PanelSectionSize - BusSectionSize - AlarmSectionDefaultSize - (1 + (1 + 5 + 1 + 33 + 65 + 4 + 1)) - 5;
             MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout1Length, 1, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(1, back.Users.Length);
@@ -125,7 +130,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
             // A layout-2 payload is the layout-4 one without the bus and alarm sections.
-            int layout2Length = length - ConfigLayout.HeaderSize - BusSectionSize - AlarmSectionDefaultSize;
+            int layout2Length = length - ConfigLayout.HeaderSize - PanelSectionSize - BusSectionSize - AlarmSectionDefaultSize;
             MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, layout2Length, 2, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(6, back.Alarms.StormMaxEventsPerMinute);
@@ -147,14 +152,14 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
             // A layout-4 payload has 11 rules: drop the last rule (29 bytes) and say 11.
             int payloadLength = length - ConfigLayout.HeaderSize;
-            int ruleCountAt = ConfigLayout.HeaderSize + payloadLength - BusSectionSize - AlarmSectionDefaultSize + 2;
+            int ruleCountAt = ConfigLayout.HeaderSize + payloadLength - PanelSectionSize - BusSectionSize - AlarmSectionDefaultSize + 2;
             Assert.AreEqual(12, (int)buffer[ruleCountAt]);
             byte[] old = new byte[4096];
-            int lastRuleAt = ConfigLayout.HeaderSize + payloadLength - BusSectionSize - 29;
+            int lastRuleAt = ConfigLayout.HeaderSize + payloadLength - PanelSectionSize - BusSectionSize - 29;
             System.Array.Copy(buffer, 0, old, 0, lastRuleAt);
             System.Array.Copy(buffer, lastRuleAt + 29, old, lastRuleAt, BusSectionSize);
             old[ruleCountAt] = 11;
-            MeterConfig back = ConfigLayout.DecodePayload(old, ConfigLayout.HeaderSize, payloadLength - 29, 4, 3);
+            MeterConfig back = ConfigLayout.DecodePayload(old, ConfigLayout.HeaderSize, payloadLength - PanelSectionSize - 29, 4, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(70.0, back.Alarms.Rules[AlarmCodes.NeutralCurrent].Warning, "the 11 rules of layout 4 are read");
             Assert.AreEqual(3.0, back.Alarms.Rules[AlarmCodes.ModuleOffline].Critical, "moduleOffline: default");
@@ -177,7 +182,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             byte[] buffer = new byte[4096];
             int length = ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length);
             // A layout-3 payload is the layout-4 one without the bus section.
-            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize - BusSectionSize, 3, 3);
+            MeterConfig back = ConfigLayout.DecodePayload(buffer, ConfigLayout.HeaderSize, length - ConfigLayout.HeaderSize - PanelSectionSize - BusSectionSize, 3, 3);
             Assert.IsNotNull(back);
             Assert.AreEqual(3, back.Alarms.StormMaxEventsPerMinute, "layout-3 fields are read");
             string defaults = ConfigSamples.ExportText(new MeterConfig(3));
@@ -281,7 +286,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
         public void DoesNotFitReturnsMinusOne()
         {
             Assert.AreEqual(-1, ConfigLayout.Encode(Small(), 1, new byte[694], 0, 694));
-            Assert.AreEqual(724, ConfigLayout.Encode(Small(), 1, new byte[724], 0, 724));
+            Assert.AreEqual(810, ConfigLayout.Encode(Small(), 1, new byte[810], 0, 810));
         }
 
         [TestMethod]
@@ -328,7 +333,7 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             // 20 header + 41 meter + 18 × 157 channels + 1 + 18 × 77 circuits + 50 network + 519 SNMP
             // + 5 Modbus + 135 history + 129 password hash + 1 + 8 × 137 users + 5 http
             // + 420 alarms (storm, 70 syslog, rule count, 12 × 29) + 15 bus.
-            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 420 + 15,
+            Assert.AreEqual(20 + 41 + 18 * 157 + 1 + 18 * 77 + 50 + 519 + 5 + 135 + 129 + 1 + 8 * 137 + 5 + 420 + 15 + PanelSectionSize,
                 ConfigLayout.Encode(c, 1, buffer, 0, buffer.Length));
         }
     }

@@ -207,12 +207,12 @@ namespace Ipenergy.Probe.Tests.Unit.Config
             ConfigStore store = new ConfigStore(flash, 3);
             Assert.IsNull(store.Save(Small(20)));
             Assert.IsNull(store.Save(Small(30)));
-            // Slot 1 (the newest) now claims layout 6 that layout-5 readers cannot read.
-            Rewrite(flash, 4096, 6, 6, 0);
+            // Slot 1 (the newest) now claims layout 7 that layout-6 readers cannot read.
+            Rewrite(flash, 4096, 7, 7, 0);
             ConfigLoadResult r = new ConfigStore(flash, 3).Load();
             Assert.IsTrue(r.IsFactoryDefault, "defaults expected");
-            Assert.Contains("layout version 6", r.Message);
-            Assert.Contains("reads up to 5", r.Message);
+            Assert.Contains("layout version 7", r.Message);
+            Assert.Contains("reads up to 6", r.Message);
 
             // A save goes to the other slot and wins; the newer record is left alone.
             ConfigStore again = new ConfigStore(flash, 3);
