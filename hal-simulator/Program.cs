@@ -6,6 +6,7 @@ using System.Threading;
 using Ipenergy.Probe.App;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Simulator.Bus;
+using Ipenergy.Probe.Simulator.Panel;
 
 namespace Ipenergy.Probe.Simulator
 {
@@ -84,6 +85,8 @@ namespace Ipenergy.Probe.Simulator
             string serial = options.SerialNumber ?? DerivedSerial(plan.Scenario.Model, dataDir);
             SimulatedSerialPort busPort = options.Bus == null ? null
                 : new SimulatedSerialPort(options.Bus.Host, options.Bus.Port, serial, new BusLine(options.BusBaud, options.BusParity, 1));
+            SimulatedDisplay display = options.NoPanel ? null : new SimulatedDisplay();
+            SimulatedKeypad keypad = options.NoPanel ? null : new SimulatedKeypad();
             try
             {
                 string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
@@ -100,6 +103,9 @@ namespace Ipenergy.Probe.Simulator
                     BusPort = busPort,
                     BusRole = busPort == null ? -1 : (options.BusRole == SimulatorOptions.BusRoleGateway ? BusRoles.Gateway : BusRoles.Slave),
                     BusAddress = busPort != null && options.BusAddress > 0 ? options.BusAddress : -1,
+                    Display = display,
+                    Keypad = keypad,
+                    NetworkStatus = display == null ? null : new SimulatedNetworkStatus(options.BindAddress, serial),
                 };
                 app = new ProbeApp(samples, clock, config, flash, null, probeOptions);
 
@@ -136,6 +142,18 @@ namespace Ipenergy.Probe.Simulator
                 return ExitStartFailure;
             }
 
+            // --panel: the terminal shows the panel, so the service lines go to --log or stderr.
+            Stream terminal = options.Panel ? Console.OpenStandardOutput() : null;
+            StreamWriter logFile = OpenLog(options);
+            if (logFile != null)
+            {
+                Console.SetOut(logFile);
+            }
+            else if (options.Panel)
+            {
+                Console.SetOut(Console.Error);
+            }
+
             Console.Out.WriteLine("virtual e-Probe " + plan.Scenario.Model + ": " + plan.ScenarioSource + ", " + options.SampleRateHz +
                 " Hz, time-scale " + options.TimeScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
                 ", data-dir " + dataDir);
@@ -168,8 +186,24 @@ namespace Ipenergy.Probe.Simulator
                 Console.Out.WriteLine("traps  " + string.Join(", ", options.TrapTargets) + " (coldStart sent; IPv4 targets only)");
             }
 
+            PanelPngWriter png = options.PanelPngDir != null && display != null ? new PanelPngWriter(display, options.PanelPngDir) : null;
+            if (png != null)
+            {
+                Console.Out.WriteLine("panel  " + png.FilePath + " (PNG, updated when the display changes)");
+                png.Start();
+            }
+
+            TerminalPanel panel = options.Panel && display != null
+                ? new TerminalPanel(display, keypad, terminal, "virtual e-Probe " + plan.Scenario.Model + " front panel   "
+                    + Url(options.BindAddress, app.HttpPort) + "   serial " + app.Identity.SerialNumber)
+                : null;
+            Console.Out.WriteLine(display == null ? "panel  none (--no-panel)"
+                : "panel  " + (panel != null ? "in this terminal" : "GET " + Url(options.BindAddress, app.HttpPort) + "api/v1/panel (PNG), POST .../panel/keys; --panel shows it here"));
             Console.Out.Flush();
+            panel?.Start();
             shutdown.Wait();
+            panel?.Stop();
+            png?.Stop();
 
             // The metering loop ends when the source stops; then the services close.
             // ProbeApp.Stop saves the energy counters a last time.
@@ -184,7 +218,22 @@ namespace Ipenergy.Probe.Simulator
 
             Console.Out.WriteLine("stopped after " + samples.SimulatedSeconds.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) +
                 " simulated seconds");
+            Console.Out.Flush();
+            logFile?.Dispose();
             return ExitOk;
+        }
+
+        // --log FILE, appended, flushed line by line; null without --log.
+        private static StreamWriter OpenLog(SimulatorOptions options)
+        {
+            if (options.LogFile == null)
+            {
+                return null;
+            }
+
+            var writer = new StreamWriter(new FileStream(options.LogFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
+            writer.AutoFlush = true;
+            return writer;
         }
 
         private static void RequestShutdown(PosixSignalContext context, ManualResetEventSlim shutdown)

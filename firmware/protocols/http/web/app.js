@@ -931,6 +931,53 @@
     });
   }
 
+  // ---------- front panel mirror (GET /api/v1/panel, POST /api/v1/panel/keys) ----------
+  // Self-contained: its own state and timer. The PNG is fetched with revalidation (ETag = frame number), so an
+  // unchanged panel costs a 304 a second; a 404 means this e-Probe has no panel: the view goes away.
+  (function () {
+    var panel = { etag: null, url: null, off: false, busy: false };
+    function panelRefresh() {
+      if (panel.off || panel.busy) { return; }
+      panel.busy = true;
+      fetch('/api/v1/panel?scale=4', { credentials: 'same-origin', cache: 'no-cache', headers: { 'X-Requested-With': 'e-probe' } })
+        .then(function (r) {
+          if (r.status === 404) { panel.off = true; $('panel').hidden = true; $('nav-panel').hidden = true; return null; }
+          if (r.status !== 200) { text($('panel-note'), '(HTTP ' + r.status + ')'); return null; }
+          var tag = r.headers.get('ETag');
+          if (tag && tag === panel.etag) { return null; }
+          panel.etag = tag;
+          return r.blob();
+        })
+        .then(function (blob) {
+          panel.busy = false;
+          if (!blob) { return; }
+          var old = panel.url;
+          panel.url = URL.createObjectURL(blob);
+          $('panel-image').src = panel.url;
+          if (old) { URL.revokeObjectURL(old); }
+          text($('panel-note'), panel.etag ? '(frame ' + Number(panel.etag.replace(/\D/g, '')) + ')' : '');
+        }, function () { panel.busy = false; text($('panel-note'), '(the e-Probe does not answer)'); });
+    }
+    function panelPress(key) {
+      var longPress = $('panel-long').checked;
+      var msg = $('panel-message');
+      write('POST', '/api/v1/panel/keys', { keys: [key], long: longPress }, function (r) {
+        if (r.status === 202) {
+          msg.className = 'muted'; text(msg, (longPress ? 'Long press: ' : 'Pressed: ') + key);
+          $('panel-long').checked = false;
+          setTimeout(panelRefresh, longPress ? 1800 : 350);
+        } else {
+          msg.className = 'error'; text(msg, errorOf(r.body, r.status));
+        }
+      });
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('.panel-keys button'), function (b) {
+      b.addEventListener('click', function () { panelPress(b.dataset.key); });
+    });
+    panelRefresh();
+    setInterval(panelRefresh, 1000);
+  })();
+
   // ---------- start ----------
   $('login-form').addEventListener('submit', login);
   $('login-open').addEventListener('click', function () { askLogin(''); });
