@@ -124,20 +124,54 @@ namespace Ipenergy.Probe.Tests.Unit.Display
         [TestMethod]
         public void TextAtAnyRowEqualsTextOnAPageShifted()
         {
-            FrameBuffer onPage = new FrameBuffer(128, 64);
-            FrameBuffer shifted = new FrameBuffer(128, 64);
-            byte[] text = AsciiBytes.From("Wg8%");
-            onPage.DrawText(Font.Small, 3, 8, text);
-            shifted.DrawText(Font.Small, 3, 13, text);
-            for (int y = 0; y < 8; y++)
+            // Page-aligned text takes the whole-byte path, other rows the masked one: same pixels.
+            SameShifted(Font.Small, AsciiBytes.From("Wg8%"), 3, 8, 3, 13);
+            SameShifted(Font.Large, AsciiBytes.From("-47.5kWh"), 0, 16, 0, 21);
+            SameShifted(Font.Large, AsciiBytes.From("9%"), 0, 0, 0, 47);
+        }
+
+        [TestMethod]
+        public void TextCutAtTheLeftEdgeShowsItsVisibleColumns()
+        {
+            SameShifted(Font.Small, AsciiBytes.From("Mx"), 3, 0, -2, 24);
+            SameShifted(Font.Large, AsciiBytes.From("38"), 5, 16, -4, 40);
+        }
+
+        // Draws text at (x1, y1) and at (x2, y2) in two frames and compares what both show.
+        private static void SameShifted(Font font, byte[] text, int x1, int y1, int x2, int y2)
+        {
+            FrameBuffer a = new FrameBuffer(128, 64);
+            FrameBuffer b = new FrameBuffer(128, 64);
+            a.DrawText(font, x1, y1, text);
+            b.DrawText(font, x2, y2, text);
+            int ink = 0;
+            for (int y = 0; y < font.Height; y++)
             {
-                for (int x = 0; x < 30; x++)
+                for (int x = 0; x < 100; x++)
                 {
-                    Assert.AreEqual(Pixel(onPage, x, 8 + y), Pixel(shifted, x, 13 + y), "pixel " + x + "," + y);
+                    int bx = x - x1 + x2;
+                    if (bx < 0 || bx >= 128 || y2 + y >= 64 || x >= 128)
+                    {
+                        continue;
+                    }
+
+                    bool pa = Pixel(a, x, y1 + y);
+                    Assert.AreEqual(pa, Pixel(b, bx, y2 + y), "pixel " + x + "," + y);
+                    if (pa)
+                    {
+                        ink++;
+                    }
                 }
             }
 
-            Assert.IsTrue(CountOn(onPage, 3, 8, 24, 8) > 20, "the text has ink");
+            Assert.IsTrue(ink > 10, "the text has visible ink: " + ink);
+            Assert.AreEqual(CountOn(a, 0, 0, 128, 64) - Cut(a, x1, x2), CountOn(b, 0, 0, 128, 64), "nothing drawn elsewhere");
+        }
+
+        // Ink of frame a left of the columns that frame b (drawn at x2 < x1) cannot show.
+        private static int Cut(FrameBuffer a, int x1, int x2)
+        {
+            return x2 >= 0 ? 0 : CountOn(a, 0, 0, x1 - x2, 64);
         }
 
         [TestMethod]

@@ -320,6 +320,27 @@ namespace Ipenergy.Probe.Display
         {
             int advance = f.CharWidth(c);
             int height = f.Height;
+            if ((y & 7) == 0 && y >= 0 && y + height <= _height && x >= 0 && x + advance <= _width)
+            {
+                // Fast path (the usual case: text lines on page boundaries): whole bytes, no masks.
+                for (int band = 0; band < height; band += 8)
+                {
+                    int page = (y + band) >> 3;
+                    int index = page * _width + x;
+                    for (int i = 0; i < advance; i++)
+                    {
+                        byte value = (byte)f.Column(c, i, band >> 3);
+                        if (_bytes[index + i] != value)
+                        {
+                            _bytes[index + i] = value;
+                            MarkDirty(page, x + i);
+                        }
+                    }
+                }
+
+                return x + advance;
+            }
+
             for (int i = 0; i < advance; i++)
             {
                 for (int band = 0; band < height; band += 8)
