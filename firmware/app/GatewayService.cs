@@ -48,6 +48,14 @@ namespace Ipenergy.Probe.App
             }
 
             _poller.SetAddresses(addresses);
+
+            // New modules without an address get free polled ones by serial number: after the first cycle,
+            // then every minute between cycles (one silent Discover, about 100 ms, when there is none).
+            // Bounded so a run never stalls the polls for long (a module that answers Discover but never
+            // confirms its Assign would otherwise be asked 2000 times).
+            AddressAssigner assigner = new AddressAssigner(master);
+            assigner.MaxQueries = AssignMaxQueries;
+            _poller.Assigner = assigner;
             _router = new ModbusGatewayRouter(cache);
             _modules = new GatewayModules(_poller, clock);
         }
@@ -76,6 +84,9 @@ namespace Ipenergy.Probe.App
 
             return ranges;
         }
+
+        /// <summary>Discover + Assign requests one addressing run may send (a few seconds at most).</summary>
+        public const int AssignMaxQueries = 100;
 
         /// <summary>Names and serials change rarely: the identity block is read once a minute at 1 s cycles.</summary>
         public const int IdentityEveryCycles = 60;

@@ -35,10 +35,44 @@ namespace Ipenergy.Probe.Bus
             _staging = new byte[cache.ImageBytes];
             CycleMs = DefaultCycleMs;
             RetryAbsentCycles = DefaultRetryAbsentCycles;
+            AssignEveryMs = DefaultAssignEveryMs;
         }
 
         /// <summary>Polls between two tries of an optional range a module does not have.</summary>
         public int RetryAbsentCycles { get; set; }
+
+        /// <summary>Default period of automatic addressing between cycles.</summary>
+        public const int DefaultAssignEveryMs = 60000;
+
+        /// <summary>Modules one addressing run may address.</summary>
+        public const int MaxAssignedPerRun = 16;
+
+        private readonly bool[] _used = new bool[256];
+        private readonly long[] _assignedKeys = new long[MaxAssignedPerRun];
+        private readonly int[] _assignedAddresses = new int[MaxAssignedPerRun];
+        private AddressAssigner _assigner;
+        private long _nextAssignUs;
+
+        /// <summary>
+        /// Automatic addressing in <see cref="Run"/>: after the first cycle (so the modules already addressed
+        /// are known) and then every <see cref="AssignEveryMs"/> between two cycles, unaddressed modules get
+        /// the lowest free polled addresses. Null (default): none.
+        /// </summary>
+        public AddressAssigner Assigner
+        {
+            get { return _assigner; }
+            set { _assigner = value; }
+        }
+
+        public int AssignEveryMs { get; set; }
+
+        /// <summary>Addressing runs made, and modules addressed by them since start.</summary>
+        public int AssignRuns { get; private set; }
+
+        public int AddressesAssigned { get; private set; }
+
+        /// <summary>Address given to the last module addressed, 0 for none yet.</summary>
+        public int LastAssignedAddress { get; private set; }
 
         public ModuleCache Cache
         {
@@ -96,12 +130,47 @@ namespace Ipenergy.Probe.Bus
             {
                 long start = _clock.Microseconds;
                 PollCycle();
+                if (_assigner != null && (Cycles == 1 || _clock.Microseconds - _nextAssignUs >= 0))
+                {
+                    AssignAddresses();
+                    _nextAssignUs = _clock.Microseconds + (long)AssignEveryMs * 1000;
+                }
+
                 long left = (long)CycleMs * 1000 - (_clock.Microseconds - start);
                 if (left > 0)
                 {
                     _clock.Sleep((int)left);
                 }
             }
+        }
+
+        /// <summary>
+        /// One automatic addressing run (needs <see cref="Assigner"/>): addresses outside the polled ones and those
+        /// of modules that ever answered are taken; new modules get the lowest free polled addresses, which the
+        /// next cycle polls. Returns how many were addressed.
+        /// </summary>
+        public int AssignAddresses()
+        {
+            if (_assigner == null)
+            {
+                return 0;
+            }
+
+            _used[0] = true;
+            for (int a = 1; a < _used.Length; a++)
+            {
+                _used[a] = !_cache.Contains(a) || _cache.EverSeen(a);
+            }
+
+            int assigned = _assigner.Run(_used, _assignedKeys, _assignedAddresses);
+            AssignRuns++;
+            AddressesAssigned += assigned;
+            if (assigned > 0)
+            {
+                LastAssignedAddress = _assignedAddresses[assigned - 1];
+            }
+
+            return assigned;
         }
 
         public void Stop()

@@ -343,6 +343,77 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             Assert.Contains("unit3 1644 exception 2", lines);
         }
 
+        /// <summary>
+        /// Two slave processes started without an address and one at address 2; the gateway (scan 1..5) runs
+        /// automatic addressing after its first cycle: the two get the free addresses 1 and 3 by serial number,
+        /// store them (their /api/v1/info shows it), and the gateway polls them there (their serials come back
+        /// through the identity block).
+        /// </summary>
+        [Fact]
+        public void TheGatewayGivesUnaddressedSlavesFreeAddresses()
+        {
+            using var hub = new BusHub(new BusLine(115200, SerialParity.Even, 1));
+            hub.Start();
+            string scenario = Path.Combine(_dir, "ua.json");
+            File.WriteAllText(scenario, BusSlaveProcesses.Scenario(3.0));
+            using var addressed = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "ad2"),
+                "--serial", "AD-2", "--bus", "127.0.0.1:" + hub.NodePort, "--bus-address", "2");
+            using var first = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "uaa"),
+                "--serial", "UA-alpha", "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "slave");
+            using var second = new VirtualProbe("--scenario", scenario, "--data-dir", Path.Combine(_dir, "uab"),
+                "--serial", "UA-beta", "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "slave");
+
+            // All three on the bus before the gateway's first addressing run (the next is a minute later).
+            addressed.MeasurementsAfter(1.0);
+            first.MeasurementsAfter(1.0);
+            second.MeasurementsAfter(1.0);
+            var bus = new BusConfig { GatewayScanFrom = 1, GatewayScanTo = 5, PollIntervalMs = 200 };
+            using var port = new SimulatedSerialPort("127.0.0.1", hub.NodePort, "GW-ADDR", new BusLine(115200, SerialParity.Even, 1));
+            var gateway = new GatewayService(port, bus);
+            var modules = gateway.Modules;
+            gateway.Poller.AssignEveryMs = 2000;  // a minute on the device; shortened so a missed module is found again soon
+            gateway.Start();
+            try
+            {
+                var watch = Stopwatch.StartNew();
+                while (watch.ElapsedMilliseconds < 30000
+                    && !(modules.StatusOf(1) == Ipenergy.Probe.Metering.ModuleStatus.Online
+                        && modules.StatusOf(3) == Ipenergy.Probe.Metering.ModuleStatus.Online))
+                {
+                    Thread.Sleep(100);
+                }
+
+                _output.WriteLine("addressing runs " + gateway.Poller.AssignRuns + ", assigned " + gateway.Poller.AddressesAssigned
+                    + " (last run: " + gateway.Poller.Assigner.Queries + " queries, " + gateway.Poller.Assigner.Collisions + " collisions), cycles "
+                    + gateway.Poller.Cycles + ", after " + watch.ElapsedMilliseconds + " ms");
+            }
+            finally
+            {
+                gateway.Stop();
+            }
+
+            Assert.True(gateway.Poller.AddressesAssigned >= 2, "addressed " + gateway.Poller.AddressesAssigned);
+            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(1));
+            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(2));
+            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(3));
+            Assert.Equal("AD-2", modules.IdentityOf(2).SerialNumber);
+            string[] serials = { modules.IdentityOf(1).SerialNumber, modules.IdentityOf(3).SerialNumber };
+            Array.Sort(serials, StringComparer.Ordinal);
+            Assert.Equal(new[] { "UA-alpha", "UA-beta" }, serials);
+            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Unknown, modules.StatusOf(4));
+
+            // Each slave stored the address it was given.
+            foreach (VirtualProbe slave in new[] { first, second })
+            {
+                var (status, body) = VirtualProbe.Curl(slave.HttpUrl + "/api/v1/info");
+                Assert.Equal(200, status);
+                using JsonDocument info = JsonDocument.Parse(body);
+                int address = info.RootElement.GetProperty("bus").GetProperty("address").GetInt32();
+                string serial = slave == first ? "UA-alpha" : "UA-beta";
+                Assert.True(modules.IdentityOf(address).SerialNumber == serial, serial + " reports address " + address);
+            }
+        }
+
         private PeerProcess.Result Python(string python, string port, params string[] body)
         {
             string script = string.Join("\n", new[]
