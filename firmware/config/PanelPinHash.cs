@@ -16,8 +16,23 @@ namespace Ipenergy.Probe.Config
 
         private static readonly byte[] FactorySalt = { 0x65, 0x2D, 0x50, 0x72, 0x6F, 0x62, 0x65, 0x31 };
 
+        // Made on first use: nanoFramework runs static initializers in no guaranteed order across classes, and
+        // this one needs Sha256 and HexText.
+        private static string _default;
+
         /// <summary>The factory PIN 0000 with the factory salt.</summary>
-        public static readonly string Default = Create(PanelConfig.DefaultPin, FactorySalt);
+        public static string Default
+        {
+            get
+            {
+                if (_default == null)
+                {
+                    _default = Create(PanelConfig.DefaultPin, FactorySalt);
+                }
+
+                return _default;
+            }
+        }
 
         /// <summary>The stored text of pin with that salt (SaltLength bytes).</summary>
         public static string Create(string pin, byte[] salt)
