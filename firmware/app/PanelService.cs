@@ -187,10 +187,12 @@ namespace Ipenergy.Probe.App
             }
         }
 
-        // The board's buttons plus presses from the HTTP mirror, held as a finger would hold them.
+        // The board's buttons plus presses from the HTTP mirror, held as a finger would hold them: for the time
+        // and for a number of samples both, so a press is seen whatever the clock's pace (simulated clocks run fast).
         private sealed class MirrorKeypad : IKeypad
         {
             private const int QueueSize = 8;
+            private const int MinSamples = 6;
             private const long ShortHoldMs = 100;
             private const long LongHoldMs = 1500;
             private const long GapMs = 60;
@@ -203,6 +205,7 @@ namespace Ipenergy.Probe.App
             private int _count;
             private int _held;
             private long _until;
+            private int _samples;
 
             public MirrorKeypad(IKeypad buttons)
             {
@@ -234,18 +237,21 @@ namespace Ipenergy.Probe.App
                 int held = _buttons == null ? 0 : _buttons.ReadHeld();
                 lock (_lock)
                 {
-                    if (_held != 0 && Now >= _until)
+                    _samples++;
+                    if (_held != 0 && Now >= _until && _samples >= MinSamples)
                     {
                         _held = 0;
                         _until = Now + GapMs;
+                        _samples = 0;
                     }
 
-                    if (_held == 0 && _count > 0 && Now >= _until)
+                    if (_held == 0 && _count > 0 && Now >= _until && _samples >= MinSamples)
                     {
                         _held = _queue[_head];
                         _until = Now + (_long[_head] ? LongHoldMs : ShortHoldMs);
                         _head = (_head + 1) % QueueSize;
                         _count--;
+                        _samples = 0;
                     }
 
                     return held | _held;

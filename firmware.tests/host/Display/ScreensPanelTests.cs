@@ -193,7 +193,8 @@ namespace Ipenergy.Probe.Tests.Display
         public void ProbeAppRunsThePanelOnItsDisplay()
         {
             Scenario scenario = DefaultScenario.Create("MPP3");
-            WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario, 3200);
+            // Paced at real time, as the virtual e-Probe runs: the panel's key timing is on the app's clock.
+            WaveformSynthesizer adc = new WaveformSynthesizer(scenario, 3200);
             var clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
             ScreensDisplay display = new ScreensDisplay();
             var app = new ProbeApp(adc, clock, MeterConfigFactory.Create(scenario), null, null,
@@ -218,6 +219,34 @@ namespace Ipenergy.Probe.Tests.Display
                 Assert.True(ScreenText.Shows(view, Font.Small, 1, 1, PanelText.Latin1("e-Probe"), true),
                     "the module's name in the title");
                 Assert.True(display.BytesSent > 0);
+
+                // Settings through the panel's mirror: PIN 0000, contrast (third setting) one down, stored by the app.
+                int[] presses =
+                {
+                    PanelKeys.Up, PanelKeys.Enter, PanelKeys.Enter, PanelKeys.Enter, PanelKeys.Enter, PanelKeys.Enter,
+                    PanelKeys.Down, PanelKeys.Down, PanelKeys.Enter, PanelKeys.Down, PanelKeys.Enter,
+                };
+                foreach (int key in presses)
+                {
+                    Assert.True(app.Panel.Press(key, false));
+                    System.Threading.Thread.Sleep(250);
+                }
+
+                watch.Restart();
+                while (app.Config.Panel.Contrast != 31 && watch.ElapsedMilliseconds < 5000)
+                {
+                    System.Threading.Thread.Sleep(50);
+                }
+
+                Assert.Equal(31, app.Config.Panel.Contrast);
+                Assert.Equal(PanelController.ScreenSettings, app.Panel.Controller.ScreenIndex);
+                watch.Restart();
+                while (display.Contrast != 31 && watch.ElapsedMilliseconds < 2000)
+                {
+                    System.Threading.Thread.Sleep(20);
+                }
+
+                Assert.Equal(31, display.Contrast);
             }
             finally
             {

@@ -7,6 +7,7 @@ namespace Ipenergy.Probe.Display
     {
         private const int Right = 127;
         private static readonly byte[] IpLabel = PanelText.Latin1("IP");
+        private static readonly byte[] MacLabel = PanelText.Latin1("MAC");
 
         public override int TitleId
         {
@@ -20,7 +21,7 @@ namespace Ipenergy.Probe.Display
             v.Clear().Append(c.Network == null ? "0.0.0.0" : c.Network.Address);
             DrawField(fb, 0, IpLabel, v, Right);
             v.Clear().Append(c.Network == null ? "--" : c.Network.MacAddress);
-            DrawField(fb, 1, null, v, Right);
+            DrawField(fb, 1, MacLabel, v, Right);
             v.Clear().Append(c.Text(up ? PanelText.LinkUp : PanelText.LinkDown));
             DrawField(fb, 2, c.Text(PanelText.Link), v, Right);
             bool dhcp = c.Config == null || c.Config.Network.Dhcp;
