@@ -80,13 +80,35 @@ namespace Ipenergy.Probe.Display
             "Entr\u00e9e : acquitter", "Alarmes",
         };
 
+        // Alarm conditions in AlarmCodes order, short enough for a row after "C* ch18 ".
+        private static readonly string[] EnglishConditions =
+        {
+            "load high", "overcurrent", "low load", "undervoltage", "overvoltage", "phase lost",
+            "freq. low", "freq. high", "V unbalance", "I unbalance", "neutral I", "offline",
+        };
+
+        private static readonly string[] FrenchConditions =
+        {
+            "charge haute", "surintensit\u00e9", "charge faible", "sous-tension", "surtension", "phase perdue",
+            "fr\u00e9q. basse", "fr\u00e9q. haute", "d\u00e9s\u00e9q. U", "d\u00e9s\u00e9q. I", "I neutre", "hors ligne",
+        };
+
         private static readonly byte[][] EnglishBytes = Encode(English);
         private static readonly byte[][] FrenchBytes = Encode(French);
+        private static readonly byte[][] EnglishConditionBytes = Encode(EnglishConditions);
+        private static readonly byte[][] FrenchConditionBytes = Encode(FrenchConditions);
 
         /// <summary>The Latin-1 bytes of text id in a language (PanelConfig.LanguageFrench, else English).</summary>
         public static byte[] Get(int id, int language)
         {
             return language == 1 ? FrenchBytes[id] : EnglishBytes[id];
+        }
+
+        /// <summary>The short name of an alarm condition (AlarmCodes) in a language.</summary>
+        public static byte[] Condition(int condition, int language)
+        {
+            byte[][] names = language == 1 ? FrenchConditionBytes : EnglishConditionBytes;
+            return condition >= 0 && condition < names.Length ? names[condition] : names[names.Length - 1];
         }
 
         /// <summary>Latin-1 bytes of a string (characters above 255 become '?'); used once per text at start-up.</summary>

@@ -51,7 +51,7 @@ namespace Ipenergy.Probe.Display
                     break;
                 }
 
-                AppendRow(c.Line.Clear(), c.Entry);
+                AppendRow(c.Line.Clear(), c.Entry, c.Language);
                 DrawLine(fb, r, c.Line);
                 if (inside && first + r == item)
                 {
@@ -66,13 +66,13 @@ namespace Ipenergy.Probe.Display
             }
         }
 
-        /// <summary>"C* L1 underVoltage": level letter, '*' unacknowledged, source, condition.</summary>
-        public static void AppendRow(TextLine line, AlarmEntry e)
+        /// <summary>"C* L1 undervoltage": level letter, '*' unacknowledged, source, condition (in the panel's language).</summary>
+        public static void AppendRow(TextLine line, AlarmEntry e, int language)
         {
             line.AppendChar(e.Level == AlarmCodes.LevelCritical ? (byte)'C' : (byte)'W');
             line.AppendChar(e.Acknowledged ? (byte)' ' : (byte)'*').AppendChar((byte)' ');
             AppendSource(line, e.Source, e.SourceIndex);
-            line.AppendChar((byte)' ').Append(AlarmCodes.ConditionName(e.Condition));
+            line.AppendChar((byte)' ').Append(PanelText.Condition(e.Condition, language));
         }
 
         private static void AppendSource(TextLine line, int source, int index)
