@@ -75,7 +75,7 @@ namespace Ipenergy.Probe.Display
             "Total site", "Ce module", "aucune alarme", "critique", "alerte", "D\u00e9s\u00e9quilibre", "Aucun circuit", "Disjoncteur",
             "CT invers\u00e9 ?", "mauvaise phase ?", "Aucune alarme active", "Acquitt\u00e9e", "DHCP", "fixe", "actif", "coup\u00e9",
             "autonome", "esclave", "passerelle", "Code PIN", "PIN erron\u00e9", "Bloqu\u00e9", "Entr\u00e9e : PIN", "Adresse bus",
-            "Mode IP", "Contraste", "R\u00e9tro\u00e9clairage", "Langue", "Enregistr\u00e9", "toujours", "Fran\u00e7ais", "en ligne",
+            "Mode IP", "Contraste", "\u00c9clairage", "Langue", "Enregistr\u00e9", "toujours", "Fran\u00e7ais", "en ligne",
             "hors ligne", "inconnu", "Attente des mesures", "Refus\u00e9 :", "Bus", "Adresse", "CT", "Lien",
             "Entr\u00e9e : acquitter", "Alarmes",
         };
