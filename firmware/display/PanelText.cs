@@ -80,11 +80,12 @@ namespace Ipenergy.Probe.Display
             "Entr\u00e9e : acquitter", "Alarmes",
         };
 
-        // Alarm conditions in AlarmCodes order, short enough for a row after "C* ch18 ".
+        // Alarm conditions in AlarmCodes order: in English the API's names (as the page, SNMP and syslog say them),
+        // in French short names that fit a row after "C* ch18 ".
         private static readonly string[] EnglishConditions =
         {
-            "load high", "overcurrent", "low load", "undervoltage", "overvoltage", "phase lost",
-            "freq. low", "freq. high", "V unbalance", "I unbalance", "neutral I", "offline",
+            "loadHigh", "overCurrent", "lowLoad", "underVoltage", "overVoltage", "phaseLost",
+            "frequencyLow", "frequencyHigh", "voltageUnbalance", "currentUnbalance", "neutralCurrent", "moduleOffline",
         };
 
         private static readonly string[] FrenchConditions =

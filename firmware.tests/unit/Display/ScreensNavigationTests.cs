@@ -236,7 +236,7 @@ namespace Ipenergy.Probe.Tests.Unit.Display
             }
 
             Key(PanelKeys.Enter);
-            Assert.IsTrue(ScreenText.Shows(_fb, Font.Small, 0, PanelScreen.LineY(0), PanelText.Latin1("C* ch2 overcurrent"), true));
+            Assert.IsTrue(ScreenText.Shows(_fb, Font.Small, 0, PanelScreen.LineY(0), PanelText.Latin1("C* ch2 overCurrent"), true));
             Key(PanelKeys.Enter);
             Assert.IsTrue(_panel.PinActive);
             Pin("0000");
@@ -244,7 +244,7 @@ namespace Ipenergy.Probe.Tests.Unit.Display
             Assert.IsTrue(_journal.CopyAlarm(id, row));
             Assert.IsTrue(row.Acknowledged, "acknowledged");
             Assert.AreEqual(PanelController.AckUser, row.AckUser);
-            Assert.IsTrue(ScreenText.Shows(_fb, Font.Small, 0, PanelScreen.LineY(0), PanelText.Latin1("C  ch2 overcurrent"), true));
+            Assert.IsTrue(ScreenText.Shows(_fb, Font.Small, 0, PanelScreen.LineY(0), PanelText.Latin1("C  ch2 overCurrent"), true));
         }
 
         [TestMethod]

@@ -192,7 +192,7 @@ namespace Ipenergy.Probe.Tests.Unit.Display
             GoTo(PanelController.ScreenAlarms);
             Render();
             Assert.IsTrue(ScreenText.ShowsRight(_fb, Font.Small, 127, 1, "1", true));
-            Assert.IsTrue(ScreenText.Shows(_fb, 0, PanelScreen.LineY(0), "W* L2 undervoltage"));
+            Assert.IsTrue(ScreenText.Shows(_fb, 0, PanelScreen.LineY(0), "W* L2 underVoltage"));
             Assert.IsNull(Apply("{\"panel\":{\"language\":\"fr\"}}"));
             Render();
             Assert.IsTrue(ScreenText.Shows(_fb, Font.Small, 1, 1, PanelText.Latin1("Alarmes"), true));

@@ -66,7 +66,7 @@ namespace Ipenergy.Probe.Display
             }
         }
 
-        /// <summary>"C* L1 undervoltage": level letter, '*' unacknowledged, source, condition (in the panel's language).</summary>
+        /// <summary>"C* L1 underVoltage": level letter, '*' unacknowledged, source, condition (in the panel's language).</summary>
         public static void AppendRow(TextLine line, AlarmEntry e, int language)
         {
             line.AppendChar(e.Level == AlarmCodes.LevelCritical ? (byte)'C' : (byte)'W');
