@@ -178,7 +178,7 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             SetUp();
             VendorMap plain = new VendorMap(_source, 6, 2);
             Assert.AreEqual(0, plain.Read(true, 1000, VendorMapLayout.HeaderLength, _buffer, 0));
-            Assert.AreEqual(2, MapFixtures.Word(_buffer, 0));
+            Assert.AreEqual(VendorMapLayout.Version, MapFixtures.Word(_buffer, 0));
             for (int i = 4; i < VendorMapLayout.HeaderLength; i++)
             {
                 if (i < 6 || i >= 16)

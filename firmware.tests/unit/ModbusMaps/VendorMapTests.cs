@@ -145,7 +145,8 @@ namespace Ipenergy.Probe.Tests.Unit.ModbusMaps
             Assert.AreEqual(('3' << 8) | 0, MapFixtures.Word(_buffer, 5), "odd length: NUL in the low byte");
             Assert.AreEqual(0, MapFixtures.Word(_buffer, 6), "NUL padded");
             Assert.AreEqual(('M' << 8) | 'P', MapFixtures.Word(_buffer, 16), "model");
-            Assert.AreEqual(('1' << 8) | '8', MapFixtures.Word(_buffer, 18));
+            Assert.AreEqual(('P' << 8) | '1', MapFixtures.Word(_buffer, 17));
+            Assert.AreEqual('8' << 8, MapFixtures.Word(_buffer, 18), "MPP18: 5 characters, NUL in the low byte");
             Assert.AreEqual(('1' << 8) | '.', MapFixtures.Word(_buffer, 20), "firmware");
             Assert.AreEqual(('r' << 8) | 'a', MapFixtures.Word(_buffer, 28), "name");
             Assert.AreEqual(('R' << 8) | 'o', MapFixtures.Word(_buffer, 44), "location");

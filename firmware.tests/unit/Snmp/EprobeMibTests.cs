@@ -187,8 +187,8 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             }
 
             // 12 scalars + 7 × 3 phase cells + 18 × 3 channel cells + 14 × 1 circuit cells + no active
-            // alarm (no journal) + 4 alarm counts.
-            Assert.AreEqual(12 + 21 + 54 + 14 + 4, count);
+            // alarm (no journal) + 4 alarm counts + 14 bus scalars (no module directory: no module rows).
+            Assert.AreEqual(12 + 21 + 54 + 14 + 4 + 14, count);
 
             // Column order: the last row of a column is followed by the first row of the next column.
             GetNext(Cell(EprobeMibLayout.ChannelEntry, EprobeMibLayout.ChannelLabel, 3));
@@ -220,12 +220,15 @@ namespace Ipenergy.Probe.Tests.Unit.Snmp
             GetNext(Cell(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitMaxCurrent, 3));
             AssertName(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitLoad, 1);
             // Past the last cell of the circuit table: the active-alarm table is empty (no journal), so the
-            // alarm counts follow, and after them nothing more in the e-Probe's subtrees.
+            // alarm counts follow, then the bus scalars, and after them (no module directory: no module rows)
+            // nothing more in the e-Probe's subtrees.
             GetNext(Cell(EprobeMibLayout.CircuitEntry, EprobeMibLayout.CircuitEnergyExport, 3));
             AssertName(EprobeMibLayout.AlarmStatus, EprobeMibLayout.ActiveAlarmCount, 0);
             Assert.AreEqual(0u, _value.Unsigned);
+            GetNext(Cell(EprobeMibLayout.AlarmStatus, EprobeMibLayout.AlarmEventsTotal, 0));
+            AssertName(EprobeMibLayout.Bus, 1, 0);
             _tree.BeginRequest();
-            uint[] last = Cell(EprobeMibLayout.AlarmStatus, EprobeMibLayout.AlarmEventsTotal, 0);
+            uint[] last = Cell(EprobeMibLayout.Bus, EprobeMibLayout.SiteCurrentL3, 0);
             Assert.IsFalse(_tree.GetNext(last, last.Length, _next, _value));
             // Channel rows come from the 18-channel configuration.
             AssertInteger(EprobeMibLayout.Device, EprobeMibLayout.DeviceChannelCount, 0, 18);
