@@ -133,7 +133,9 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
 
             // 3 polls of 500 ms, the response timeouts, and up to one measured second before the engine looks.
-            Assert.InRange(raiseLatency, 1.0, 6.0);
+            // At best the first miss is the poll right after the unplug and the third 2 periods (1 s) later; the
+            // stopwatch starts a moment after the hub took the slave off, hence 0.9 s as the floor (0.96 s seen).
+            Assert.InRange(raiseLatency, 0.9, 6.0);
             Assert.InRange(clearLatency, 0.0, 4.0);
         }
 
