@@ -48,6 +48,9 @@ namespace Ipenergy.Probe.Bus
         public const int MaxAssignedPerRun = 16;
 
         private readonly bool[] _used = new bool[256];
+        // Addresses handed out since start: taken even before their module's first answer, so a run that
+        // comes before the next poll (or a module whose first polls are lost) never gives one address twice.
+        private readonly bool[] _given = new bool[256];
         private readonly long[] _assignedKeys = new long[MaxAssignedPerRun];
         private readonly int[] _assignedAddresses = new int[MaxAssignedPerRun];
         private AddressAssigner _assigner;
@@ -146,7 +149,7 @@ namespace Ipenergy.Probe.Bus
 
         /// <summary>
         /// One automatic addressing run (needs <see cref="Assigner"/>): addresses outside the polled ones and those
-        /// of modules that ever answered are taken; new modules get the lowest free polled addresses, which the
+        /// of modules that ever answered or were given out before are taken; new modules get the lowest free polled addresses, which the
         /// next cycle polls. Returns how many were addressed.
         /// </summary>
         public int AssignAddresses()
@@ -159,10 +162,15 @@ namespace Ipenergy.Probe.Bus
             _used[0] = true;
             for (int a = 1; a < _used.Length; a++)
             {
-                _used[a] = !_cache.Contains(a) || _cache.EverSeen(a);
+                _used[a] = !_cache.Contains(a) || _cache.EverSeen(a) || _given[a];
             }
 
             int assigned = _assigner.Run(_used, _assignedKeys, _assignedAddresses);
+            for (int i = 0; i < assigned; i++)
+            {
+                _given[_assignedAddresses[i]] = true;
+            }
+
             AssignRuns++;
             AddressesAssigned += assigned;
             if (assigned > 0)
