@@ -122,6 +122,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-SNMP",
                 "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
             Assert.True(gateway.SnmpPort > 0, "the gateway printed no snmp udp:// line");
+            // The site totals include the gateway's own second: wait for it (under load the first comes late).
+            gateway.MeasurementsAfter(1.0);
             string target = "127.0.0.1:" + gateway.SnmpPort;
 
             // 1. Every slave online in eprobeModuleTable, the empty addresses 1 and 5 unknown(1).
