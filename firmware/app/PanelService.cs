@@ -25,7 +25,7 @@ namespace Ipenergy.Probe.App
         private readonly IClock _clock;
         private readonly IMeasurementSource _measurements;
         private readonly IPanelConfigStore _config;
-        private readonly MirrorKeypad _keys;
+        private readonly MirrorKeyQueue _keys;
         private readonly KeyDebouncer _debouncer;
         private readonly FrameBuffer _frame;
         private readonly PanelController _controller;
@@ -44,8 +44,8 @@ namespace Ipenergy.Probe.App
             _clock = clock;
             _measurements = measurements;
             _config = config;
-            _keys = new MirrorKeypad(keypad);
-            _debouncer = new KeyDebouncer(_keys);
+            _keys = new MirrorKeyQueue();
+            _debouncer = new KeyDebouncer(keypad == null ? new NoButtons() : keypad);
             _frame = new FrameBuffer(display.Width, display.Height);
             _controller = new PanelController(config, alarms, network, clock);
         }
@@ -129,9 +129,15 @@ namespace Ipenergy.Probe.App
         /// <summary>One 10 ms step: keys, data, time, and a frame when due (the thread's body; tests call it).</summary>
         public void Step(long nowMs)
         {
-            _keys.Now = nowMs;
             int e;
             while ((e = _debouncer.Sample(nowMs)) != 0)
+            {
+                _controller.HandleKey(e, nowMs);
+            }
+
+            // One mirrored press a step, as a person would press them one after the other.
+            e = _keys.Take();
+            if (e != 0)
             {
                 _controller.HandleKey(e, nowMs);
             }
@@ -187,33 +193,17 @@ namespace Ipenergy.Probe.App
             }
         }
 
-        // The board's buttons plus presses from the HTTP mirror, held as a finger would hold them: for the time
-        // and for a number of samples both, so a press is seen whatever the clock's pace (simulated clocks run fast).
-        private sealed class MirrorKeypad : IKeypad
+        // Presses from the HTTP mirror are logical key events handed to the controller as they are: going through
+        // the debouncer as held levels made them depend on the thread's timing (a stall while "held" turned a
+        // press into a repeat or a long press under load).
+        private sealed class MirrorKeyQueue
         {
-            private const int QueueSize = 8;
-            private const int MinSamples = 6;
-            private const long ShortHoldMs = 100;
-            private const long LongHoldMs = 1500;
-            private const long GapMs = 60;
+            private const int QueueSize = 16;
 
-            private readonly IKeypad _buttons;
             private readonly object _lock = new object();
-            private readonly int[] _queue = new int[QueueSize];
-            private readonly bool[] _long = new bool[QueueSize];
+            private readonly int[] _events = new int[QueueSize];
             private int _head;
             private int _count;
-            private int _held;
-            private long _until;
-            private int _samples;
-
-            public MirrorKeypad(IKeypad buttons)
-            {
-                _buttons = buttons;
-            }
-
-            // Set by the panel thread before each sample.
-            public long Now;
 
             public bool Queue(int key, bool longPress)
             {
@@ -224,38 +214,36 @@ namespace Ipenergy.Probe.App
                         return false;
                     }
 
-                    int at = (_head + _count) % QueueSize;
-                    _queue[at] = key;
-                    _long[at] = longPress;
+                    _events[(_head + _count) % QueueSize] = key | (longPress ? KeyEvent.Long : 0);
                     _count++;
                     return true;
                 }
             }
 
-            public int ReadHeld()
+            /// <summary>The oldest queued event, 0 when none.</summary>
+            public int Take()
             {
-                int held = _buttons == null ? 0 : _buttons.ReadHeld();
                 lock (_lock)
                 {
-                    _samples++;
-                    if (_held != 0 && Now >= _until && _samples >= MinSamples)
+                    if (_count == 0)
                     {
-                        _held = 0;
-                        _until = Now + GapMs;
-                        _samples = 0;
+                        return 0;
                     }
 
-                    if (_held == 0 && _count > 0 && Now >= _until && _samples >= MinSamples)
-                    {
-                        _held = _queue[_head];
-                        _until = Now + (_long[_head] ? LongHoldMs : ShortHoldMs);
-                        _head = (_head + 1) % QueueSize;
-                        _count--;
-                        _samples = 0;
-                    }
-
-                    return held | _held;
+                    int e = _events[_head];
+                    _head = (_head + 1) % QueueSize;
+                    _count--;
+                    return e;
                 }
+            }
+        }
+
+        // A panel without buttons (only the mirror presses keys).
+        private sealed class NoButtons : IKeypad
+        {
+            public int ReadHeld()
+            {
+                return 0;
             }
         }
 
