@@ -19,8 +19,8 @@ namespace Ipenergy.Probe.Protocols.Http
         /// </summary>
         long CopyFrame(byte[] dest);
 
-        /// <summary>Presses one button (Hal.PanelKeys bit) as a person would: a short press, or held 1.5 s for a
-        /// long press. Queued; false when the queue is full.</summary>
+        /// <summary>Presses one button (Hal.PanelKeys bit): a short press, or a long press (what holding it 1 s
+        /// does). Queued and handed to the panel one a step, in order; false when the queue is full.</summary>
         bool Press(int key, bool longPress);
     }
 }
