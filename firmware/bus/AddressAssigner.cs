@@ -69,9 +69,10 @@ namespace Ipenergy.Probe.Bus
                     }
 
                     int token = (_master.Response[7] << 8) | _master.Response[8];
+                    // Offered is taken: when the answer is lost the module may have taken the address all the same.
+                    used[address] = true;
                     if (Assign(key, token, address))
                     {
-                        used[address] = true;
                         keys[assigned] = key;
                         addresses[assigned] = address;
                         assigned++;

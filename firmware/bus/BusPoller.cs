@@ -166,9 +166,10 @@ namespace Ipenergy.Probe.Bus
             }
 
             int assigned = _assigner.Run(_used, _assignedKeys, _assignedAddresses);
-            for (int i = 0; i < assigned; i++)
+            for (int a = 1; a < _used.Length; a++)
             {
-                _given[_assignedAddresses[i]] = true;
+                // Every address the run offered (answered or not) stays taken until its module shows up.
+                _given[a] |= _used[a];
             }
 
             AssignRuns++;
