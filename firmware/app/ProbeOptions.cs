@@ -69,5 +69,12 @@ namespace Ipenergy.Probe.App
 
         /// <summary>bus.address to store at start (0..247), or -1 to keep the configuration's.</summary>
         public int BusAddress { get; set; }
+
+        /// <summary>
+        /// The metering ICs (ATM90E32-class), one per group of three CT channels in channel order: 1 on an MPP3, 6 on an
+        /// MPP18. When set, the chips meter and the ADC sample source is not read (firmware/metering/chip); null: the
+        /// sample engine meters the ADC blocks.
+        /// </summary>
+        public Ipenergy.Probe.Hal.ISpiDevice[] MeteringChips { get; set; }
     }
 }
