@@ -63,19 +63,9 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             using var syslog = new SocatUdpReceiver();
             slaves.WaitForFirstSecond();
 
-            string gwScenario = Path.Combine(_dir, "gw.json");
-            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
-            string gatewayData = Path.Combine(_dir, "gw");
-            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-A"))
-            {
-                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                    "{\"bus\":{\"gatewayScanFrom\":2,\"gatewayScanTo\":3,\"pollIntervalMs\":" + PollIntervalMs + "},"
-                    + "\"alarms\":{\"syslog\":\"127.0.0.1:" + syslog.Port + "\"}}", setup.HttpUrl + "/api/v1/config");
-                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-            }
-
-            using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-A",
-                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway", "--trap-target", "127.0.0.1:" + traps.Port);
+            using var gateway = GatewayProcess.Start(hub, _dir, "gw", "GW-A", BusSlaveProcesses.Scenario(1.0),
+                "{" + GatewayProcess.BusSettings(2, 3, PollIntervalMs) + ",\"alarms\":{\"syslog\":\"127.0.0.1:" + syslog.Port + "\"}}",
+                "--trap-target", "127.0.0.1:" + traps.Port);
 
             // Both modules answer; a few quiet seconds raise nothing.
             WaitForInfo(gateway, bus => bus.GetProperty("online").EnumerateArray().Count() == 2, 20000);

@@ -59,22 +59,10 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             hub.Start();
             double[] amps = { 11.0, 22.0, 33.0 };
             using var slaves = new BusSlaveProcesses(hub, _dir, "BUS", amps);
-            string gatewayData = Path.Combine(_dir, "gw");
             slaves.WaitForFirstSecond();
 
-            string gwScenario = Path.Combine(_dir, "gw.json");
-            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
-
-            // The scan range and cycle are stored settings: set them on the gateway's flash first.
-            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1"))
-            {
-                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                    "{\"bus\":{\"gatewayScanFrom\":1,\"gatewayScanTo\":5,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
-                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-            }
-
-            using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1",
-                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            using var gateway = GatewayProcess.Start(hub, _dir, "gw", "GW-1", BusSlaveProcesses.Scenario(1.0),
+                "{" + GatewayProcess.BusSettings(1, 5, PollIntervalMs) + "}");
             Assert.True(gateway.ModbusPort > 0, "the gateway has no Modbus-TCP port");
             string port = gateway.ModbusPort.ToString(CultureInfo.InvariantCulture);
 
@@ -314,18 +302,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
 
             // 2. A gateway process, read over Modbus-TCP.
-            string gwScenario = Path.Combine(_dir, "gw18.json");
-            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
-            string gatewayData = Path.Combine(_dir, "gw18");
-            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-18"))
-            {
-                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                    "{\"bus\":{\"gatewayScanFrom\":2,\"gatewayScanTo\":3,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
-                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-            }
-
-            using var gatewayProcess = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-18",
-                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            using var gatewayProcess = GatewayProcess.Start(hub, _dir, "gw18", "GW-18", BusSlaveProcesses.Scenario(1.0),
+                "{" + GatewayProcess.BusSettings(2, 3, PollIntervalMs) + "}");
             string tcp = gatewayProcess.ModbusPort.ToString(CultureInfo.InvariantCulture);
             PeerProcess.Result read = Python(python, tcp,
                 "deadline = time.time() + 30",

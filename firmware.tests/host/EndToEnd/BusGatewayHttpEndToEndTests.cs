@@ -63,18 +63,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 "{\"snmp\":{\"sysName\":\"Row 2 left\",\"sysLocation\":\"Hall B\"}}", slaves[0].HttpUrl + "/api/v1/config");
             Assert.True(named.Status == 200, "slave config PUT: " + named.Status + " " + named.Body);
 
-            string gwScenario = Path.Combine(_dir, "gw.json");
-            File.WriteAllText(gwScenario, BusSlaveProcesses.Scenario(1.0));
-            string gatewayData = Path.Combine(_dir, "gw");
-            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1"))
-            {
-                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                    "{\"bus\":{\"gatewayScanFrom\":1,\"gatewayScanTo\":5,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
-                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-            }
-
-            using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-1",
-                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            using var gateway = GatewayProcess.Start(hub, _dir, "gw", "GW-1", BusSlaveProcesses.Scenario(1.0),
+                "{" + GatewayProcess.BusSettings(1, 5, PollIntervalMs) + "}");
             gateway.MeasurementsAfter(1.0);
 
             // 1. The list: 2, 3, 4 online with their identity; 1 and 5 (nobody there) only with ?all=1.

@@ -107,20 +107,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
 
         private void Run(BusHub hub, List<VirtualProbe> slaves)
         {
-            string gwScenario = Path.Combine(_dir, "gw.json");
-            File.WriteAllText(gwScenario, Scenario(230.0, 1.0));
-            string gatewayData = Path.Combine(_dir, "gw");
-
-            // The scan range and cycle are stored settings: set them on the gateway's flash first.
-            using (var setup = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-SNMP"))
-            {
-                HttpResponseText put = CurlRunner.Fetch("-u", Admin, "-X", "PUT", "-H", "Content-Type: application/json", "-d",
-                    "{\"bus\":{\"gatewayScanFrom\":1,\"gatewayScanTo\":5,\"pollIntervalMs\":" + PollIntervalMs + "}}", setup.HttpUrl + "/api/v1/config");
-                Assert.True(put.Status == 200, "config PUT: " + put.Status + " " + put.Body);
-            }
-
-            using var gateway = new VirtualProbe("--scenario", gwScenario, "--data-dir", gatewayData, "--serial", "GW-SNMP",
-                "--bus", "127.0.0.1:" + hub.NodePort, "--bus-role", "gateway");
+            using var gateway = GatewayProcess.Start(hub, _dir, "gw", "GW-SNMP", Scenario(230.0, 1.0),
+                "{" + GatewayProcess.BusSettings(1, 5, PollIntervalMs) + "}");
             Assert.True(gateway.SnmpPort > 0, "the gateway printed no snmp udp:// line");
             // The site totals include the gateway's own second: wait for it (under load the first comes late).
             gateway.MeasurementsAfter(1.0);
