@@ -29,10 +29,11 @@ namespace Ipenergy.Probe.Metering
         public double VoltageUnbalancePercent { get; set; }
 
         /// <summary>Frames (samples per channel) processed since boot at the end of this aggregate: energy
-        /// between two snapshots accrued over exactly (EndFrame₂ − EndFrame₁) / sample rate seconds.</summary>
+        /// between two snapshots accrued over exactly (EndFrame₂ − EndFrame₁) / sample rate seconds. When metering
+        /// chips meter (no samples), device milliseconds since the chips started: a rate of 1000.</summary>
         public long EndFrame { get; set; }
 
-        /// <summary>Measurement windows (10/12 cycles) that make up this second.</summary>
+        /// <summary>Measurement windows (10/12 cycles) that make up this second (1 per chip poll when chips meter).</summary>
         public int Windows { get; set; }
 
         /// <summary>L1, L2, L3.</summary>

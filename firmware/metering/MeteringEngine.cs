@@ -15,15 +15,15 @@ namespace Ipenergy.Probe.Metering
     /// window's energy is added to integer registers. Windows tile the sample stream without gaps or
     /// overlap, so energy is the exact sum of v·i over every sample whatever the window boundaries.
     /// </summary>
-    public sealed class MeteringEngine : IMeasurementSource
+    public sealed class MeteringEngine : IMeter
     {
         private const double Sqrt2 = 1.4142135623730951;
 
         /// <summary>Below this share of the CT rating a channel reads 0 A and registers no energy (anti-creep).</summary>
-        public const double CreepFractionOfRating = 0.0008;
+        public const double CreepFractionOfRating = SnapshotBuilder.CreepFractionOfRating;
 
         /// <summary>A phase below this share of the nominal voltage is reported absent.</summary>
-        public const double PresenceFractionOfNominal = 0.10;
+        public const double PresenceFractionOfNominal = SnapshotBuilder.PresenceFractionOfNominal;
 
         private readonly IClock _clock;
         private readonly AdcFrontEnd _fe;
@@ -41,12 +41,8 @@ namespace Ipenergy.Probe.Metering
         private readonly double[] _chScale;
         private readonly double[] _chDelayFrames;
         private readonly double[] _chCreepAmps;
-        private readonly double[] _ctRated;
         private readonly double[] _vScale;
 
-        private readonly string[] _circuitNames;
-        private readonly double[] _circuitBreaker;
-        private readonly int[][] _circuitChannels;     // channel indexes (0-based)
         private readonly int[] _crossA;
         private readonly int[] _crossB;
         private readonly int[] _crossC;
@@ -57,6 +53,7 @@ namespace Ipenergy.Probe.Metering
         private readonly SineFit _fit = new SineFit();
         private readonly ZeroCrossingTracker _zc = new ZeroCrossingTracker();
         private readonly SecondAggregate _agg;
+        private readonly SnapshotBuilder _builder;
         private readonly int[] _prevV = new int[3];
         private readonly int[] _dcCodes = new int[3];
 
@@ -66,16 +63,12 @@ namespace Ipenergy.Probe.Metering
         private readonly double[] _vrms = new double[3];
         private readonly double[] _winIrms;
 
-        private readonly EnergyRegister[] _importWh;
-        private readonly EnergyRegister[] _exportWh;
-        private readonly EnergyRegister[] _importVarh;
-        private readonly EnergyRegister[] _exportVarh;
+        private readonly ChannelEnergy _energy;
 
         private int _refPhase;
         private long _nextFrame;
         private long _windowEndFrame;
         private long _nextSecondFrame;
-        private long _sequence;
         private long _lostFrames;
         // Readers on other threads take the reference under this lock (mscorlib 1.17.11 has no volatile).
         private readonly object _publishLock = new object();
@@ -115,31 +108,19 @@ namespace Ipenergy.Probe.Metering
             _chScale = new double[_channels];
             _chDelayFrames = new double[_channels];
             _chCreepAmps = new double[_channels];
-            _ctRated = new double[_channels];
             _winIrms = new double[_channels];
-            _importWh = new EnergyRegister[_channels];
-            _exportWh = new EnergyRegister[_channels];
-            _importVarh = new EnergyRegister[_channels];
-            _exportVarh = new EnergyRegister[_channels];
+            _energy = new ChannelEnergy(_channels);
             for (int k = 0; k < _channels; k++)
             {
                 ChannelConfig ch = config.Channels[k];
                 _chPhase[k] = ch.Phase;
-                _ctRated[k] = ch.CtRatedAmps;
                 _chScale[k] = frontEnd.AmpsPerCode(ch.CtRatedAmps) * ch.GainCorrection;
                 // The correction is given in degrees at the nominal frequency; it is a time delay.
                 _chDelayFrames[k] = ch.PhaseCorrectionDeg / 360.0 * _sampleRate / config.NominalFrequencyHz;
                 _chCreepAmps[k] = CreepFractionOfRating * ch.CtRatedAmps;
-                _importWh[k] = new EnergyRegister();
-                _exportWh[k] = new EnergyRegister();
-                _importVarh[k] = new EnergyRegister();
-                _exportVarh[k] = new EnergyRegister();
             }
 
             int circuits = config.Circuits.Length;
-            _circuitNames = new string[circuits];
-            _circuitBreaker = new double[circuits];
-            _circuitChannels = new int[circuits][];
             int threePhase = 0;
             for (int c = 0; c < circuits; c++)
             {
@@ -157,20 +138,11 @@ namespace Ipenergy.Probe.Metering
             for (int c = 0; c < circuits; c++)
             {
                 CircuitConfig cc = config.Circuits[c];
-                _circuitNames[c] = cc.Name;
-                _circuitBreaker[c] = cc.BreakerRatedAmps;
-                int[] idx = new int[cc.Channels.Length];
-                for (int j = 0; j < idx.Length; j++)
-                {
-                    idx[j] = cc.Channels[j] - 1;
-                }
-
-                _circuitChannels[c] = idx;
                 if (cc.IsThreePhase)
                 {
-                    _crossA[x] = idx[0];
-                    _crossB[x] = idx[1];
-                    _crossC[x] = idx[2];
+                    _crossA[x] = cc.Channels[0] - 1;
+                    _crossB[x] = cc.Channels[1] - 1;
+                    _crossC[x] = cc.Channels[2] - 1;
                     _crossCircuit[x] = c;
                     x++;
                 }
@@ -178,6 +150,7 @@ namespace Ipenergy.Probe.Metering
 
             _sums = new WindowSums(_channels, threePhase);
             _agg = new SecondAggregate(_channels, circuits);
+            _builder = new SnapshotBuilder(config);
             _refPhase = 0;
             _osc.Restart(_nominalOmega);
             _nextSecondFrame = (long)_sampleRate;
@@ -203,7 +176,7 @@ namespace Ipenergy.Probe.Metering
         public long FramesProcessed { get { return _windowEndFrame + _sums.Frames; } }
 
         /// <summary>Energy registers per channel in <see cref="CopyEnergy"/>'s layout: import Wh, export Wh, import varh, export varh.</summary>
-        public const int EnergyRegistersPerChannel = 4;
+        public const int EnergyRegistersPerChannel = ChannelEnergy.RegistersPerChannel;
 
         /// <summary>Current channels metered (the length of the energy layout is this times <see cref="EnergyRegistersPerChannel"/>).</summary>
         public int ChannelCount { get { return _channels; } }
@@ -216,23 +189,13 @@ namespace Ipenergy.Probe.Metering
         /// </summary>
         public void CopyEnergy(long[] milliUnits)
         {
-            for (int k = 0; k < _channels; k++)
-            {
-                int b = k * EnergyRegistersPerChannel;
-                milliUnits[b] = _importWh[k].MilliUnits;
-                milliUnits[b + 1] = _exportWh[k].MilliUnits;
-                milliUnits[b + 2] = _importVarh[k].MilliUnits;
-                milliUnits[b + 3] = _exportVarh[k].MilliUnits;
-            }
+            _energy.CopyTo(milliUnits);
         }
 
         /// <summary>Sets the energy counters at boot from what storage saved (milli-units).</summary>
         public void RestoreEnergy(int channelIndex, long importMilliWh, long exportMilliWh, long importMilliVarh, long exportMilliVarh)
         {
-            _importWh[channelIndex].Restore(importMilliWh);
-            _exportWh[channelIndex].Restore(exportMilliWh);
-            _importVarh[channelIndex].Restore(importMilliVarh);
-            _exportVarh[channelIndex].Restore(exportMilliVarh);
+            _energy.Restore(channelIndex, importMilliWh, exportMilliWh, importMilliVarh, exportMilliVarh);
         }
 
         /// <summary>Accumulates one block of frames. Allocates nothing except the snapshot of a completed second.</summary>
@@ -384,7 +347,7 @@ namespace Ipenergy.Probe.Metering
                 if (cycles > 0 && vrms >= _presentVolts)
                 {
                     agg.Cycles[p] += cycles;
-                    agg.CycleFrames[p] += frames;
+                    agg.CycleSeconds[p] += frames / _sampleRate;
                     if (p == _refPhase)
                     {
                         refFreq = cycles * _sampleRate / frames;
@@ -408,7 +371,7 @@ namespace Ipenergy.Probe.Metering
                 }
             }
 
-            agg.U2 += VoltageUnbalance() * n;
+            agg.U2 += SymmetricalComponents.UnbalancePercent(_vRe, _vIm) * n;
 
             double windowSeconds = n / _sampleRate;
             double sinOmega = Math.Sin(omega);
@@ -477,25 +440,7 @@ namespace Ipenergy.Probe.Metering
                 agg.P1[k] += p1 * n;
                 agg.S1[k] += s1 * n;
 
-                double joules = power * windowSeconds;
-                if (joules >= 0.0)
-                {
-                    _importWh[k].Add(joules);
-                }
-                else
-                {
-                    _exportWh[k].Add(-joules);
-                }
-
-                double varSeconds = q1 * windowSeconds;
-                if (varSeconds >= 0.0)
-                {
-                    _importVarh[k].Add(varSeconds);
-                }
-                else
-                {
-                    _exportVarh[k].Add(-varSeconds);
-                }
+                _energy.AddSigned(k, power * windowSeconds, q1 * windowSeconds);
             }
 
             for (int x = 0; x < _crossA.Length; x++)
@@ -564,167 +509,13 @@ namespace Ipenergy.Probe.Metering
             _agg.NN[_crossCircuit[x]] += ms * n;
         }
 
-        /// <summary>u2 = |V−| / |V+| of the window's fundamental phasors, percent; 0 without positive sequence.</summary>
-        private double VoltageUnbalance()
-        {
-            // a = e^(j120°)
-            const double ar = -0.5, ai = 0.8660254037844386;
-            double aRe = _vRe[0], aIm = _vIm[0];
-            double bRe = _vRe[1], bIm = _vIm[1];
-            double cRe = _vRe[2], cIm = _vIm[2];
-
-            // a·Vb, a²·Vb, a·Vc, a²·Vc (a² = conj(a))
-            double abRe = ar * bRe - ai * bIm, abIm = ar * bIm + ai * bRe;
-            double a2bRe = ar * bRe + ai * bIm, a2bIm = ar * bIm - ai * bRe;
-            double acRe = ar * cRe - ai * cIm, acIm = ar * cIm + ai * cRe;
-            double a2cRe = ar * cRe + ai * cIm, a2cIm = ar * cIm - ai * cRe;
-
-            double posRe = aRe + abRe + a2cRe, posIm = aIm + abIm + a2cIm;
-            double negRe = aRe + a2bRe + acRe, negIm = aIm + a2bIm + acIm;
-            double pos = Math.Sqrt(posRe * posRe + posIm * posIm);
-            double neg = Math.Sqrt(negRe * negRe + negIm * negIm);
-            return pos > 1e-9 ? 100.0 * neg / pos : 0.0;
-        }
-
         private void Publish()
         {
-            SecondAggregate agg = _agg;
-            double invN = agg.Frames > 0 ? 1.0 / agg.Frames : 0.0;
-
-            PhaseValues[] phases = new PhaseValues[3];
-            double freq = 0.0;
-            for (int p = 0; p < 3; p++)
-            {
-                PhaseValues pv = new PhaseValues(p);
-                double vrms = Math.Sqrt(agg.VV[p] * invN);
-                double v1 = Math.Sqrt(agg.V1V1[p] * invN);
-                pv.Vrms = vrms;
-                pv.FundamentalVrms = v1;
-                pv.Present = vrms >= _presentVolts;
-                pv.ThdPercent = Thd(vrms, v1);
-                pv.FrequencyHz = pv.Present && agg.CycleFrames[p] > 0.0 ? agg.Cycles[p] * _sampleRate / agg.CycleFrames[p] : 0.0;
-                pv.AngleDeg = pv.Present ? Math.Atan2(agg.RelIm[p], agg.RelRe[p]) * 180.0 / Math.PI : 0.0;
-                if (freq == 0.0 && pv.FrequencyHz > 0.0)
-                {
-                    freq = pv.FrequencyHz;
-                }
-
-                phases[p] = pv;
-            }
-
-            ChannelValues[] channels = new ChannelValues[_channels];
-            for (int k = 0; k < _channels; k++)
-            {
-                int p = _chPhase[k];
-                ChannelValues cv = new ChannelValues(k + 1, p);
-                double irms = Math.Sqrt(agg.II[k] * invN);
-                double i1 = Math.Sqrt(agg.I1I1[k] * invN);
-                double power = agg.P[k] * invN;
-                double s = phases[p].Vrms * irms;
-                double s1 = agg.S1[k] * invN;
-                cv.Irms = irms;
-                cv.FundamentalIrms = i1;
-                cv.ThdPercent = Thd(irms, i1);
-                cv.ActivePowerW = power;
-                cv.ReactivePowerVar = agg.Q[k] * invN;
-                cv.ApparentPowerVA = s;
-                cv.PowerFactor = s > 0.0 ? Clamp1(power / s) : 0.0;
-                cv.CosPhi = s1 > 0.0 ? Clamp1(agg.P1[k] * invN / s1) : 0.0;
-                cv.LoadPercentOfCt = 100.0 * irms / _ctRated[k];
-                cv.ImportEnergyMilliWh = _importWh[k].MilliUnits;
-                cv.ExportEnergyMilliWh = _exportWh[k].MilliUnits;
-                cv.ImportReactiveMilliVarh = _importVarh[k].MilliUnits;
-                cv.ExportReactiveMilliVarh = _exportVarh[k].MilliUnits;
-                channels[k] = cv;
-            }
-
-            CircuitValues[] circuits = new CircuitValues[_circuitNames.Length];
-            for (int c = 0; c < circuits.Length; c++)
-            {
-                circuits[c] = BuildCircuit(c, channels, invN);
-            }
-
-            MeasurementSnapshot snap = new MeasurementSnapshot(phases, channels, circuits);
-            snap.Sequence = ++_sequence;
-            snap.Timestamp = _clock.UtcNow;
-            snap.FrequencyHz = freq;
-            snap.VoltageUnbalancePercent = agg.U2 * invN;
-            snap.Windows = agg.Windows;
-            snap.EndFrame = _windowEndFrame;
+            MeasurementSnapshot snap = _builder.Build(_agg, _energy, _clock.UtcNow, _windowEndFrame);
             lock (_publishLock)
             {
                 _latest = snap;
             }
-
-            agg.Clear();
-        }
-
-        private CircuitValues BuildCircuit(int c, ChannelValues[] channels, double invN)
-        {
-            int[] idx = _circuitChannels[c];
-            CircuitValues cv = new CircuitValues(c, _circuitNames[c], idx.Length, _circuitBreaker[c]);
-            double maxI = 0.0, sumI = 0.0, p = 0.0, q = 0.0, s = 0.0;
-            long imp = 0, exp = 0;
-            for (int j = 0; j < idx.Length; j++)
-            {
-                ChannelValues ch = channels[idx[j]];
-                if (ch.Irms > maxI)
-                {
-                    maxI = ch.Irms;
-                }
-
-                sumI += ch.Irms;
-                p += ch.ActivePowerW;
-                q += ch.ReactivePowerVar;
-                s += ch.ApparentPowerVA;
-                imp += ch.ImportEnergyMilliWh;
-                exp += ch.ExportEnergyMilliWh;
-            }
-
-            cv.MaxIrms = maxI;
-            cv.LoadPercent = _circuitBreaker[c] > 0.0 ? 100.0 * maxI / _circuitBreaker[c] : 0.0;
-            cv.ActivePowerW = p;
-            cv.ReactivePowerVar = q;
-            cv.ApparentPowerVA = s;
-            cv.PowerFactor = s > 0.0 ? Clamp1(p / s) : 0.0;
-            cv.ImportEnergyMilliWh = imp;
-            cv.ExportEnergyMilliWh = exp;
-            if (idx.Length == 3)
-            {
-                double mean = sumI / 3.0;
-                double dev = 0.0;
-                for (int j = 0; j < 3; j++)
-                {
-                    double dj = Math.Abs(channels[idx[j]].Irms - mean);
-                    if (dj > dev)
-                    {
-                        dev = dj;
-                    }
-                }
-
-                cv.CurrentUnbalancePercent = mean > 0.0 ? 100.0 * dev / mean : 0.0;
-                double neutral = Math.Sqrt(_agg.NN[c] * invN);
-                double floor = _chCreepAmps[idx[0]];
-                cv.NeutralCurrentA = neutral < floor ? 0.0 : neutral;
-            }
-
-            return cv;
-        }
-
-        private static double Thd(double rms, double fundamental)
-        {
-            if (fundamental <= 0.0)
-            {
-                return 0.0;
-            }
-
-            double h = rms * rms - fundamental * fundamental;
-            return h > 0.0 ? 100.0 * Math.Sqrt(h) / fundamental : 0.0;
-        }
-
-        private static double Clamp1(double x)
-        {
-            return x > 1.0 ? 1.0 : (x < -1.0 ? -1.0 : x);
         }
     }
 }

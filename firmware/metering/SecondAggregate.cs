@@ -5,6 +5,7 @@ namespace Ipenergy.Probe.Metering
     /// <summary>
     /// Folds the ≈200 ms windows of one second into the published values, weighting each window by
     /// its length: RMS values as the root of the mean square, powers as means (IEC 61000-4-30 style).
+    /// The chip meter fills it with one window of weight 1 per second; <see cref="SnapshotBuilder"/> reads it.
     /// </summary>
     public sealed class SecondAggregate
     {
@@ -16,7 +17,7 @@ namespace Ipenergy.Probe.Metering
             VV = new double[3];
             V1V1 = new double[3];
             Cycles = new int[3];
-            CycleFrames = new double[3];
+            CycleSeconds = new double[3];
             RelRe = new double[3];
             RelIm = new double[3];
             II = new double[channels];
@@ -32,11 +33,11 @@ namespace Ipenergy.Probe.Metering
         public int Windows;
         public double U2;
 
-        /// <summary>Per phase: Σ Vrms²·n, Σ V1²·n, zero-crossing cycles and their frames, Σ phasor relative to L1.</summary>
+        /// <summary>Per phase: Σ Vrms²·n, Σ V1²·n, zero-crossing cycles and their duration in seconds, Σ phasor relative to L1.</summary>
         public readonly double[] VV;
         public readonly double[] V1V1;
         public readonly int[] Cycles;
-        public readonly double[] CycleFrames;
+        public readonly double[] CycleSeconds;
         public readonly double[] RelRe;
         public readonly double[] RelIm;
 
@@ -59,7 +60,7 @@ namespace Ipenergy.Probe.Metering
             Array.Clear(VV, 0, 3);
             Array.Clear(V1V1, 0, 3);
             Array.Clear(Cycles, 0, 3);
-            Array.Clear(CycleFrames, 0, 3);
+            Array.Clear(CycleSeconds, 0, 3);
             Array.Clear(RelRe, 0, 3);
             Array.Clear(RelIm, 0, 3);
             Array.Clear(II, 0, _channels);
