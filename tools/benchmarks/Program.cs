@@ -8,13 +8,20 @@ namespace Ipenergy.Probe.Benchmarks
     /// Prints the metering benchmarks: the IEC 62053-22 accuracy table for 16, 32, 64 and 128 samples
     /// per cycle (12-bit ADC, 0.5 LSB noise unless told otherwise), then the host cost of an MPP18.
     /// Usage: dotnet run -c Release --project tools/benchmarks [-- --seconds S --bits B --noise LSB]
-    /// or [-- --bus [channels]] for the RS-485 gateway's bus cycle (BusCycleBenchmark).
+    /// or [-- --bus [channels]] for the RS-485 gateway's bus cycle (BusCycleBenchmark),
+    /// or [-- --heap ...] for the managed-heap budget (HeapBudgetBenchmark).
     /// </summary>
     public static class Program
     {
         public static int Main(string[] args)
         {
             CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+            if (args.Length > 0 && args[0] == "--heap")
+            {
+                // dotnet run -c Release --project tools/benchmarks -- --heap [--warmup S] [--phase S] [--time-scale X]
+                return HeapBudgetBenchmark.Run(args.Skip(1).ToArray());
+            }
+
             if (args.Length > 0 && args[0] == "--bus")
             {
                 // dotnet run -c Release --project tools/benchmarks -- --bus [channels]: gateway bus cycle for 1, 8, 31 slaves.

@@ -1,0 +1,382 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
+using System.Threading;
+using Ipenergy.Probe.App;
+using Ipenergy.Probe.Config;
+using Ipenergy.Probe.Hal;
+using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Simulator;
+
+namespace Ipenergy.Probe.Benchmarks
+{
+    /// <summary>
+    /// The managed-heap budget (issue 11): bytes the firmware keeps alive after start-up for an MPP18 (and an MPP3)
+    /// with every service on, on the host (GC.GetTotalMemory) and as a nanoCLR estimate (object graph walked by
+    /// reflection, <see cref="HeapBudgetModel"/>), what each service retains, the largest objects, and the bytes
+    /// allocated per second of operation with HTTP, Modbus and SNMP polled once a second. Figures are printed,
+    /// never asserted. Usage: dotnet run -c Release --project tools/benchmarks -- --heap [--warmup S] [--phase S] [--time-scale X]
+    /// </summary>
+    public static class HeapBudgetBenchmark
+    {
+        /// <summary>The goal: what an ESP32 without PSRAM leaves a nanoFramework application.</summary>
+        public const long BudgetBytes = 64 * 1024;
+
+        public static int Run(string[] args)
+        {
+            double warmup = 10, phase = 10, timeScale = 5;
+            for (int i = 0; i + 1 < args.Length; i += 2)
+            {
+                double v = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                switch (args[i])
+                {
+                    case "--warmup": warmup = v; break;
+                    case "--phase": phase = v; break;
+                    case "--time-scale": timeScale = v; break;
+                    default: Console.Error.WriteLine("error: unknown option " + args[i]); return 2;
+                }
+            }
+
+            Console.WriteLine("Managed-heap budget, e-Probe with every service on: HTTP, Modbus-TCP, SNMP + traps, syslog, SNTP (silent server),");
+            Console.WriteLine("history, alarms, front panel, bus GATEWAY over a simulated RS-485 hub with no module (polls 1..31).");
+            Console.WriteLine("Warm-up " + F(warmup) + " simulated s at time-scale " + F(timeScale) + "; steady state " + F(phase) + " simulated s per phase.");
+            Console.WriteLine();
+            PrewarmHostRuntime();
+            var runs = new List<LiveFigures>
+            {
+                MeasureLive("MPP18", "cold: first app in the process, statics loaded here", warmup, timeScale, false),
+                MeasureLive("MPP3", "statics already loaded", warmup, timeScale, false),
+                MeasureLive("MPP18", "warm: statics already loaded", warmup, timeScale, true, phase),
+            };
+
+            Console.WriteLine("nanoCLR estimate model (approximations of nanoCLR 1.x's heap, not measurements):");
+            foreach (string a in HeapBudgetModel.Assumptions)
+            {
+                Console.WriteLine("  - " + a);
+            }
+
+            Console.WriteLine("  - walked: the firmware's objects reachable from the ProbeApp and from the static fields of every firmware type");
+            Console.WriteLine("  - skipped (priced 0): host runtime objects (threads, sockets, wait handles...) and the simulator's HAL objects");
+            Console.WriteLine("  - not in the estimate: nanoCLR's per-assembly runtime tables, thread objects and stack frames, native (lwIP/Wi-Fi) buffers");
+            Console.WriteLine();
+            Console.WriteLine("| app | live bytes (host, GC.GetTotalMemory) | nanoCLR estimate (app + statics) | of which statics | objects | budget | verdict |");
+            Console.WriteLine("|---|---|---|---|---|---|---|");
+            foreach (LiveFigures r in runs)
+            {
+                Console.WriteLine("| " + r.Model + " (" + r.Note + ") | " + r.HostLive + " | " + r.Estimate + " | " + r.Statics + " | " + r.Objects + " | "
+                    + BudgetBytes + " | " + Verdict(r.Estimate) + " |");
+            }
+
+            LiveFigures main = runs[2];
+            Console.WriteLine();
+            Console.WriteLine("Top 10 retainers, MPP18 (estimated bytes each keeps alive alone; shared objects are listed on their own):");
+            PrintRetainers(main.Retainers.Take(10));
+            Console.WriteLine();
+            Console.WriteLine("Inside the top 10 (what each keeps alive, one level down, 6 largest):");
+            Console.WriteLine("| retainer | inside | type | retained bytes | own bytes |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (HeapBudgetGraph.Retainer top in main.Retainers.Take(10))
+            {
+                foreach (HeapBudgetGraph.Retainer r in main.Graph.Inside(top).Take(6))
+                {
+                    Console.WriteLine("| " + top.Path + " | " + r.Path + " | " + r.Type + " | " + r.Bytes + " | " + r.Shallow + " |");
+                }
+            }
+
+            Console.WriteLine();
+            Console.WriteLine("Per service, MPP18 (every object the ProbeApp alone retains, estimated):");
+            PrintRetainers(main.Retainers.Where(r => r.Path.StartsWith("ProbeApp", StringComparison.Ordinal)));
+            Console.WriteLine();
+            Console.WriteLine("Largest single objects, MPP18 (estimated):");
+            PrintRetainers(main.Largest);
+            Console.WriteLine();
+            Console.WriteLine("Skipped objects reachable from the app, MPP18 (host runtime, simulator HAL): "
+                + string.Join(", ", main.Skipped.OrderByDescending(p => p.Value).Select(p => p.Value + " " + p.Key)));
+            Console.WriteLine();
+            PrintAllocation(main);
+            Console.WriteLine();
+            PrintMeteringAlone("MPP18");
+            return 0;
+        }
+
+        /// <summary>Live figures of one app after start-up and warm-up.</summary>
+        public sealed class LiveFigures
+        {
+            public string Model;
+            public string Note;
+            public long HostLive;
+            public long Estimate;
+            public long Statics;
+            public int Objects;
+            public List<HeapBudgetGraph.Retainer> Retainers;
+            public HeapBudgetGraph Graph;
+            public List<HeapBudgetGraph.Retainer> Largest;
+            public IReadOnlyDictionary<string, int> Skipped;
+            public List<PhaseFigures> Phases;
+            public long SnapshotEstimate;
+            public int HttpBytes;
+        }
+
+        /// <summary>Bytes allocated per simulated second in one steady-state phase.</summary>
+        public sealed class PhaseFigures
+        {
+            public string Name;
+            public int Seconds;
+            public double Mean;
+            public long Peak;
+            public int Failures;
+        }
+
+        /// <summary>
+        /// Builds, starts and warms up one app, then measures: host live bytes (after minus before construction,
+        /// the rig's HAL objects excluded), the nanoCLR estimate, and with <paramref name="steadyState"/> the
+        /// allocation phases.
+        /// </summary>
+        public static LiveFigures MeasureLive(string model, string note, double warmup, double timeScale, bool steadyState, double phaseSeconds = 10)
+        {
+            using (HeapBudgetRig rig = HeapBudgetRig.Prepare(model, timeScale))
+            {
+                MeterConfig config = rig.Config();
+                long before = GC.GetTotalMemory(true);
+                ProbeApp app = rig.Construct(config);
+                config = null;
+                app.Start();
+                rig.RunUntil(warmup, TimeSpan.FromSeconds(60 + 5 * warmup));
+                WaitForFirstSecond(app);
+                long after = GC.GetTotalMemory(true);
+
+                HeapBudgetGraph graph = Walk(app);
+                var r = new LiveFigures
+                {
+                    Model = model,
+                    Note = note,
+                    HostLive = after - before,
+                    Estimate = graph.Total,
+                    Statics = graph.Total - graph.Retained(app),
+                    Objects = graph.ObjectCount,
+                    Retainers = graph.RetainersUnder(app),
+                    Graph = graph,
+                    Largest = graph.Largest(10),
+                    Skipped = graph.Skipped,
+                    SnapshotEstimate = SnapshotEstimate(app.Latest),
+                };
+
+                if (steadyState)
+                {
+                    r.Phases = MeasureAllocation(rig, app, phaseSeconds, out r.HttpBytes);
+                }
+
+                return r;
+            }
+        }
+
+        /// <summary>The estimate's graph: the app and the statics of the firmware's types.</summary>
+        public static HeapBudgetGraph Walk(ProbeApp app)
+        {
+            Assembly firmware = typeof(ProbeApp).Assembly;
+            return HeapBudgetGraph.Build(new[] { new KeyValuePair<string, object>("ProbeApp", app) }, firmware, firmware);
+        }
+
+        /// <summary>Estimated nanoCLR bytes of one second's snapshot (the object graph under it, statics excluded).</summary>
+        public static long SnapshotEstimate(MeasurementSnapshot snapshot)
+        {
+            Assembly firmware = typeof(ProbeApp).Assembly;
+            return HeapBudgetGraph.Build(new[] { new KeyValuePair<string, object>("snapshot", snapshot) }, null, firmware).Total;
+        }
+
+        /// <summary>
+        /// Steady state, phase by phase: nothing polled, then HTTP, Modbus and SNMP one at a time, then all three, each
+        /// once per simulated second. Bytes = GC.GetTotalAllocatedBytes(true) deltas (every thread) minus what the
+        /// pollers themselves allocated on this thread.
+        /// </summary>
+        public static List<PhaseFigures> MeasureAllocation(HeapBudgetRig rig, ProbeApp app, double seconds, out int httpBytes)
+        {
+            var phases = new List<PhaseFigures>();
+            using (var clients = new HeapBudgetClients(app.HttpPort, app.ModbusPort, app.SnmpPort))
+            {
+                // One round of each first: connection set-up paths and lazily built buffers are not steady state.
+                clients.PollHttp();
+                if (!clients.PollModbus())
+                {
+                    Console.WriteLine("warning: Modbus poll failed: " + clients.LastModbusAnswer);
+                }
+
+                clients.PollSnmp();
+                int n = (int)Math.Max(2, seconds);
+                phases.Add(Phase(rig, clients, "idle (metering, history, alarms, panel, gateway, SNTP)", n, false, false, false));
+                phases.Add(Phase(rig, clients, "+ HTTP GET /api/v1/measurements once a second", n, true, false, false));
+                phases.Add(Phase(rig, clients, "+ Modbus read of 120 registers once a second", n, false, true, false));
+                phases.Add(Phase(rig, clients, "+ SNMP GETBULK x10 once a second", n, false, false, true));
+                phases.Add(Phase(rig, clients, "+ all three once a second", n, true, true, true));
+                httpBytes = clients.LastHttpBytes;
+            }
+
+            return phases;
+        }
+
+        private static PhaseFigures Phase(HeapBudgetRig rig, HeapBudgetClients clients, string name, int seconds, bool http, bool modbus, bool snmp)
+        {
+            double t0 = Math.Floor(rig.Samples.SimulatedSeconds) + 1;
+            rig.RunUntil(t0, TimeSpan.FromSeconds(30));
+            int failures = clients.HttpFailures + clients.ModbusFailures + clients.SnmpFailures;
+            long total = GC.GetTotalAllocatedBytes(true), own = GC.GetAllocatedBytesForCurrentThread();
+            long sum = 0, peak = 0;
+            for (int i = 1; i <= seconds; i++)
+            {
+                if (http)
+                {
+                    clients.PollHttp();
+                }
+
+                if (modbus)
+                {
+                    clients.PollModbus();
+                }
+
+                if (snmp)
+                {
+                    clients.PollSnmp();
+                }
+
+                rig.RunUntil(t0 + i, TimeSpan.FromSeconds(30));
+                long total2 = GC.GetTotalAllocatedBytes(true), own2 = GC.GetAllocatedBytesForCurrentThread();
+                long bytes = (total2 - total) - (own2 - own);
+                sum += bytes;
+                peak = Math.Max(peak, bytes);
+                total = total2;
+                own = GC.GetAllocatedBytesForCurrentThread();
+            }
+
+            return new PhaseFigures
+            {
+                Name = name,
+                Seconds = seconds,
+                Mean = sum / (double)seconds,
+                Peak = peak,
+                Failures = clients.HttpFailures + clients.ModbusFailures + clients.SnmpFailures - failures,
+            };
+        }
+
+        /// <summary>The metering engine alone on this thread (free-running ADC): bytes allocated per simulated second.</summary>
+        public static double MeteringBytesPerSecond(string model, int seconds, out MeasurementSnapshot last)
+        {
+            Scenario scenario = DefaultScenario.Create(model);
+            WaveformSynthesizer adc = WaveformSynthesizer.CreateFreeRunning(scenario);
+            var clock = new SimulatedClock(adc, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+            var engine = new MeteringEngine(MeterConfigFactory.Create(scenario), adc.FrontEnd, clock);
+            var block = new SampleBlock(adc.FrontEnd.ChannelsPerFrame, Math.Max(16, adc.FrontEnd.SampleRateHz / 50));
+            while (adc.SimulatedSeconds < 2 && adc.Read(block))
+            {
+                engine.Process(block);
+            }
+
+            long before = GC.GetAllocatedBytesForCurrentThread();
+            double start = adc.SimulatedSeconds;
+            while (adc.SimulatedSeconds < start + seconds && adc.Read(block))
+            {
+                engine.Process(block);
+            }
+
+            long bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+            last = engine.Latest;
+            return bytes / (adc.SimulatedSeconds - start);
+        }
+
+        private static void PrintAllocation(LiveFigures r)
+        {
+            Console.WriteLine("Allocation in steady state, MPP18, bytes per simulated second (host .NET objects, every thread, the pollers' own");
+            Console.WriteLine("allocations taken off; GC.GetTotalAllocatedBytes(true) at each simulated second):");
+            Console.WriteLine("| phase | seconds | mean bytes/s | peak bytes in one second | failed requests |");
+            Console.WriteLine("|---|---|---|---|---|");
+            foreach (PhaseFigures p in r.Phases)
+            {
+                Console.WriteLine("| " + p.Name + " | " + p.Seconds + " | " + p.Mean.ToString("F0", CultureInfo.InvariantCulture) + " | " + p.Peak + " | " + p.Failures + " |");
+            }
+
+            Console.WriteLine("Largest short-lived allocation known: the snapshot of each second, nanoCLR estimate " + r.SnapshotEstimate
+                + " bytes (MPP18); the HTTP answer streamed was " + r.HttpBytes + " bytes.");
+        }
+
+        private static void PrintMeteringAlone(string model)
+        {
+            double perSecond = MeteringBytesPerSecond(model, 5, out MeasurementSnapshot last);
+            Console.WriteLine("Metering thread alone, " + model + " (MeteringEngine.Process on one thread, free-running ADC, 5 simulated s): "
+                + perSecond.ToString("F0", CultureInfo.InvariantCulture) + " host bytes per second; one snapshot = "
+                + SnapshotEstimate(last) + " bytes nanoCLR estimate.");
+        }
+
+        private static void PrintRetainers(IEnumerable<HeapBudgetGraph.Retainer> list)
+        {
+            Console.WriteLine("| path (first found from the roots) | type | retained bytes | own bytes |");
+            Console.WriteLine("|---|---|---|---|");
+            foreach (HeapBudgetGraph.Retainer r in list)
+            {
+                Console.WriteLine("| " + r.Path + " | " + r.Type + " | " + r.Bytes + " | " + r.Shallow + " |");
+            }
+        }
+
+        private static string Verdict(long estimate)
+        {
+            return estimate <= BudgetBytes
+                ? "fits (" + (BudgetBytes - estimate) + " bytes left)"
+                : "OVER by " + (estimate - BudgetBytes) + " bytes";
+        }
+
+        private static void WaitForFirstSecond(ProbeApp app)
+        {
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            while (app.Latest == null)
+            {
+                if (wall.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new TimeoutException("no measurement second within 60 s");
+                }
+
+                Thread.Sleep(10);
+            }
+        }
+
+        // Sockets, threads and timers of the host runtime built once before the first baseline, so that their
+        // lazy set-up is not counted as the firmware's.
+        private static void PrewarmHostRuntime()
+        {
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                using (var client = new TcpClient())
+                {
+                    client.Connect((IPEndPoint)listener.LocalEndpoint);
+                    using (Socket accepted = listener.AcceptSocket())
+                    {
+                        client.Client.Send(new byte[] { 1 });
+                        accepted.Receive(new byte[1]);
+                    }
+                }
+
+                listener.Stop();
+            }
+
+            using (var a = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+            using (var b = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0)))
+            {
+                a.Send(new byte[] { 1 }, 1, (IPEndPoint)b.Client.LocalEndPoint);
+                IPEndPoint from = null;
+                b.Receive(ref from);
+            }
+
+            var t = new Thread(() => Thread.Sleep(1));
+            t.Start();
+            t.Join();
+            GC.Collect();
+        }
+
+        private static string F(double x)
+        {
+            return x.ToString("0.##", CultureInfo.InvariantCulture);
+        }
+    }
+}
