@@ -114,6 +114,7 @@ namespace Ipenergy.Probe.Benchmarks
             public int Objects;
             public List<HeapBudgetGraph.Retainer> Retainers;
             public HeapBudgetGraph Graph;
+            public long AppOwnBytes;
             public List<HeapBudgetGraph.Retainer> Largest;
             public IReadOnlyDictionary<string, int> Skipped;
             public List<PhaseFigures> Phases;
@@ -160,6 +161,7 @@ namespace Ipenergy.Probe.Benchmarks
                     Objects = graph.ObjectCount,
                     Retainers = graph.RetainersUnder(app),
                     Graph = graph,
+                    AppOwnBytes = graph.Shallow(app),
                     Largest = graph.Largest(10),
                     Skipped = graph.Skipped,
                     SnapshotEstimate = SnapshotEstimate(app.Latest),
