@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Ipenergy.Probe.Hal;
 
@@ -10,7 +11,7 @@ namespace Ipenergy.Probe.Board
     /// survives power cuts itself; the storage code's own CRCs and commit markers still catch a torn write.
     /// Erase counts are kept since boot only (the file system does not expose the real wear).
     /// </summary>
-    public sealed class FileFlashPartition : IFlashPartition
+    public sealed class FileFlashPartition : IFlashPartition, IDisposable
     {
         public const int DefaultSectorSize = 4096;
         public const int DefaultPageSize = 256;
@@ -81,7 +82,7 @@ namespace Ipenergy.Probe.Board
             CheckRange(offset, count);
             if (count > 0 && offset / PageSize != (offset + count - 1) / PageSize)
             {
-                throw new System.ArgumentException("program crosses a page boundary");
+                throw new ArgumentException("program crosses a page boundary");
             }
 
             lock (_lock)
@@ -102,7 +103,7 @@ namespace Ipenergy.Probe.Board
         {
             if (sector < 0 || sector >= SectorCount)
             {
-                throw new System.ArgumentOutOfRangeException("sector");
+                throw new ArgumentOutOfRangeException("sector");
             }
 
             lock (_lock)
@@ -119,6 +120,15 @@ namespace Ipenergy.Probe.Board
             lock (_lock)
             {
                 return _erases[sector];
+            }
+        }
+
+        /// <summary>Closes the file (shutdown; the partition is unusable afterwards).</summary>
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _file.Close();
             }
         }
 
@@ -142,7 +152,7 @@ namespace Ipenergy.Probe.Board
         {
             if (offset < 0 || count < 0 || (long)offset + count > (long)SectorCount * SectorSize)
             {
-                throw new System.ArgumentOutOfRangeException("offset");
+                throw new ArgumentOutOfRangeException("offset");
             }
         }
     }
