@@ -95,6 +95,10 @@ namespace Ipenergy.Probe.Tests.CompileGate
             string projectName = RepoLayout.Relative(root, project.Path);
             var hints = new HashSet<string>(project.HintPaths, StringComparer.OrdinalIgnoreCase);
             var expectedFolders = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+            // The NuGet packages folder beside the sln: ..\packages\ from firmware/, ..\..\..\packages\ from a board.
+            string packagesFolder = Path.GetRelativePath(Path.GetDirectoryName(project.Path), Path.Combine(root, "packages"))
+                .Replace('/', '\\') + @"\";
             foreach (PackagesConfig.Entry p in config.Packages)
             {
                 ApiList list = catalog.Find(p.Id);
@@ -103,7 +107,7 @@ namespace Ipenergy.Probe.Tests.CompileGate
                     continue; // reported by PackageProblems
                 }
 
-                string folder = @"..\packages\" + p.Id + "." + p.Version + @"\lib\";
+                string folder = packagesFolder + p.Id + "." + p.Version + @"\lib\";
                 expectedFolders.Add(folder);
                 string hint = folder + list.AssemblyName + ".dll";
                 if (!hints.Contains(hint))
@@ -115,6 +119,68 @@ namespace Ipenergy.Probe.Tests.CompileGate
             foreach (string hint in hints.Where(h => !expectedFolders.Any(f => h.StartsWith(f, StringComparison.OrdinalIgnoreCase))))
             {
                 problems.Add(projectName + ": Reference HintPath " + hint + " matches no package of " + RepoLayout.Relative(root, config.Path));
+            }
+
+            return problems;
+        }
+
+        /// <summary>
+        /// A board project (firmware/board/&lt;board&gt;): one .nfproj, a nanoFramework executable that
+        /// references the firmware library and lists every board source (common + its own); its
+        /// packages.config backed by API lists (versions, dependencies, targetFramework), holding every
+        /// package of the firmware at the same version, each with its HintPath.
+        /// </summary>
+        public static List<string> BoardProjectProblems(ApiCatalog catalog, BoardProject board, PackagesConfig firmwarePackages)
+        {
+            var problems = new List<string>();
+            string root = board.Root;
+            if (board.ProjectPaths.Count != 1)
+            {
+                problems.Add(board.RelativeFolder + ": " + board.ProjectPaths.Count + " .nfproj files, a board needs exactly one");
+            }
+
+            if (!File.Exists(board.PackagesConfigPath))
+            {
+                problems.Add(board.RelativeFolder + ": no packages.config");
+            }
+
+            if (problems.Count > 0)
+            {
+                return problems;
+            }
+
+            NfprojFile project = NfprojFile.Load(board.ProjectPath);
+            string projectName = RepoLayout.Relative(root, project.Path);
+            PackagesConfig config = PackagesConfig.Load(board.PackagesConfigPath);
+
+            problems.AddRange(CompileListProblems(root, project, board.Sources));
+            problems.AddRange(PackageProblems(root, catalog, config));
+            problems.AddRange(ReferenceProblems(root, catalog, config, project));
+
+            string where = RepoLayout.Relative(root, config.Path);
+            foreach (PackagesConfig.Entry f in firmwarePackages.Packages)
+            {
+                PackagesConfig.Entry mine = config.Packages.FirstOrDefault(p => p.Id == f.Id);
+                if (mine == null)
+                {
+                    problems.Add(where + ": lacks " + f.Id + " " + f.Version + " (every package of the firmware's packages.config)");
+                }
+                else if (mine.Version != f.Version)
+                {
+                    problems.Add(where + ":" + mine.Line + ": " + f.Id + " " + mine.Version + ": the firmware uses " + f.Version);
+                }
+            }
+
+            string outputType = project.Property("OutputType");
+            if (outputType != "Exe")
+            {
+                problems.Add(projectName + ": OutputType is " + (outputType ?? "(none)") + ", a board project is a nanoFramework executable (Exe)");
+            }
+
+            if (!project.ProjectReferences.Contains(BoardProject.FirmwareProjectReference, StringComparer.Ordinal))
+            {
+                problems.Add(projectName + ": no ProjectReference to " + BoardProject.FirmwareProjectReference
+                    + " (has: " + string.Join(", ", project.ProjectReferences) + ")");
             }
 
             return problems;

@@ -77,6 +77,24 @@ namespace Ipenergy.Probe.Tests.CompileGate
             return SourcesUnder(Path.Combine(root, "firmware.tests", "unit"), new string[0]);
         }
 
+        /// <summary>firmware/board: one folder per board project, plus common/ (device-only code both share).</summary>
+        public static string BoardFolder(string root)
+        {
+            return Path.Combine(root, "firmware", "board");
+        }
+
+        /// <summary>
+        /// What a board project compiles (and tools/update-nfproj lists): firmware/board/common/**/*.cs
+        /// and its own folder's **/*.cs, except obj/ and bin/.
+        /// </summary>
+        public static List<string> BoardSources(string boardsFolder, string board)
+        {
+            List<string> files = SourcesUnder(Path.Combine(boardsFolder, BoardProject.CommonFolderName), new string[0]);
+            files.AddRange(SourcesUnder(Path.Combine(boardsFolder, board), new string[0]));
+            files.Sort(StringComparer.Ordinal);
+            return files;
+        }
+
         /// <summary>Path relative to the repository root with forward slashes (as the gate reports files).</summary>
         public static string Relative(string root, string path)
         {
