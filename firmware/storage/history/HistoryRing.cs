@@ -9,6 +9,8 @@ namespace Ipenergy.Probe.Storage.History
     /// turn). Each sector is self-contained: a 16-byte header (magic, format, resolution, channel count,
     /// sequence number, CRC-32), then items, the first a base with absolute counters, so the oldest
     /// sector can be erased without touching the others. The newest sector is the highest valid sequence.
+    /// The writing state (codec states, base record, bit writer: about 6.5 KB of heap for an MPP18) is built by
+    /// the first Open or Append: the reader's rings only read headers and sectors and never carry it.
     /// </summary>
     public sealed class HistoryRing
     {
@@ -19,8 +21,8 @@ namespace Ipenergy.Probe.Storage.History
 
         private readonly IFlashPartition _flash;
         private readonly HistoryRecordCodec _codec = new HistoryRecordCodec();
-        private readonly BitWriter _writer;
-        private readonly HistoryRecord _base;
+        private BitWriter _writer;
+        private HistoryRecord _base;
         private readonly byte[] _header = new byte[HeaderSize];
         private HistoryCodecState _committed;
         private HistoryCodecState _scratch;
@@ -42,10 +44,6 @@ namespace Ipenergy.Probe.Storage.History
             Resolution = resolution;
             Channels = channels;
             LengthSeconds = HistoryResolution.Seconds(resolution);
-            _writer = new BitWriter(HistoryRecordCodec.MaxItemBytes(channels));
-            _base = new HistoryRecord(channels);
-            _committed = new HistoryCodecState(channels);
-            _scratch = new HistoryCodecState(channels);
         }
 
         public int FirstSector { get; private set; }
@@ -61,7 +59,14 @@ namespace Ipenergy.Probe.Storage.History
         public int SectorSize { get { return _flash.SectorSize; } }
 
         /// <summary>What the last item written (or found at Open) left: counters, last interval, last second.</summary>
-        public HistoryCodecState Last { get { return _committed; } }
+        public HistoryCodecState Last
+        {
+            get
+            {
+                EnsureWriteState();
+                return _committed;
+            }
+        }
 
         /// <summary>Sectors started since the ring was opened (wear statistics for tests and reports).</summary>
         public int SectorsStarted { get; private set; }
@@ -84,6 +89,7 @@ namespace Ipenergy.Probe.Storage.History
         /// </summary>
         public void Open(byte[] scratch)
         {
+            EnsureWriteState();
             _current = -1;
             _sequence = 0;
             _committed.Clear();
@@ -133,6 +139,7 @@ namespace Ipenergy.Probe.Storage.History
         /// <summary>Appends an item; a record needs a base before it (the recorder writes one at start).</summary>
         public void Append(HistoryRecord item)
         {
+            EnsureWriteState();
             if (!item.IsBase)
             {
                 RecordsWritten++;
@@ -155,6 +162,20 @@ namespace Ipenergy.Probe.Storage.History
             }
 
             StartSector(item);
+        }
+
+        // The writing side's buffers, on first use (see the class comment).
+        private void EnsureWriteState()
+        {
+            if (_committed != null)
+            {
+                return;
+            }
+
+            _writer = new BitWriter(HistoryRecordCodec.MaxItemBytes(Channels));
+            _base = new HistoryRecord(Channels);
+            _scratch = new HistoryCodecState(Channels);
+            _committed = new HistoryCodecState(Channels);
         }
 
         /// <summary>Sequence of the ring sector's valid header, or 0.</summary>
