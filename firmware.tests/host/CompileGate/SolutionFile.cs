@@ -58,6 +58,11 @@ namespace Ipenergy.Probe.Tests.CompileGate
             return new SolutionFile(path, File.ReadAllText(path));
         }
 
+        public static SolutionFile Parse(string path, string text)
+        {
+            return new SolutionFile(path, text);
+        }
+
         public bool Has(Project project, string configuration, string what)
         {
             string guid = project.Guid.ToUpperInvariant();

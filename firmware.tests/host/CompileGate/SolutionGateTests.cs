@@ -8,14 +8,11 @@ namespace Ipenergy.Probe.Tests.CompileGate
 {
     /// <summary>
     /// Ipenergy.Probe.sln holds every project of the repository, and its configurations keep the two
-    /// worlds apart: Debug/Release build the host projects only (what `dotnet build` / `dotnet test` on
-    /// Linux do), "Device Debug"/"Device Release" build and deploy the nanoFramework projects (Visual
-    /// Studio with the nanoFramework extension).
+    /// worlds apart (<see cref="SolutionChecks"/>): Debug/Release build the host projects only,
+    /// "Device Debug"/"Device Release" build and deploy the nanoFramework projects.
     /// </summary>
     public class SolutionGateTests
     {
-        private static readonly string[] DeviceConfigurations = { "Device Debug|Any CPU", "Device Release|Any CPU" };
-
         private static string Root { get { return SharedSourceBuilds.Root; } }
 
         private static SolutionFile Solution { get { return SolutionFile.Load(Path.Combine(Root, "Ipenergy.Probe.sln")); } }
@@ -23,17 +20,9 @@ namespace Ipenergy.Probe.Tests.CompileGate
         [Fact]
         public void EveryProjectOfTheRepositoryIsInTheSolution()
         {
-            SolutionFile sln = Solution;
-            var listed = new HashSet<string>(sln.Projects.Where(p => !p.IsSolutionFolder).Select(p => p.RelativePath), StringComparer.Ordinal);
-            List<string> onDisk = ProjectsOnDisk();
-            Assert.True(onDisk.Count(p => p.EndsWith(".nfproj", StringComparison.Ordinal)) >= 2, "no .nfproj found under " + Root);
-            List<string> problems = onDisk
-                .Where(p => !listed.Contains(p))
-                .Select(p => p + ": not in Ipenergy.Probe.sln")
-                .ToList();
-            problems.AddRange(listed
-                .Where(p => !File.Exists(Path.Combine(Root, p)))
-                .Select(p => "Ipenergy.Probe.sln lists " + p + ", which is not on disk"));
+            List<string> onDisk = SolutionChecks.ProjectsOnDisk(Root);
+            Assert.True(onDisk.Count(p => p.EndsWith(".nfproj", StringComparison.Ordinal)) >= 4, "expected the firmware, test and two board .nfproj, found: " + string.Join(", ", onDisk));
+            List<string> problems = SolutionChecks.ProjectListProblems(Root, Solution, onDisk);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
@@ -41,65 +30,8 @@ namespace Ipenergy.Probe.Tests.CompileGate
         public void NanoFrameworkProjectsBuildInTheDeviceConfigurationsOnly()
         {
             SolutionFile sln = Solution;
-            Assert.True(
-                DeviceConfigurations.All(sln.Configurations.Contains),
-                "Ipenergy.Probe.sln needs the solution configurations " + string.Join(", ", DeviceConfigurations)
-                + " (has: " + string.Join(", ", sln.Configurations) + ")");
-            var problems = new List<string>();
-            List<SolutionFile.Project> nfprojs = sln.Projects.Where(p => p.RelativePath.EndsWith(".nfproj", StringComparison.Ordinal)).ToList();
-            Assert.True(nfprojs.Count >= 2, "Ipenergy.Probe.sln has no .nfproj");
-            foreach (SolutionFile.Project p in nfprojs)
-            {
-                string at = "Ipenergy.Probe.sln: " + p.RelativePath;
-                if (!string.Equals(p.Type, SolutionFile.NanoFrameworkProjectType, StringComparison.OrdinalIgnoreCase))
-                {
-                    problems.Add(at + ": project type " + p.Type + ", a .nfproj is " + SolutionFile.NanoFrameworkProjectType);
-                }
-
-                string path = Path.Combine(Root, p.RelativePath);
-                NfprojFile project = File.Exists(path) ? NfprojFile.Load(path) : null;
-                string guid = project == null ? null : project.Property("ProjectGuid");
-                if (project != null && !string.Equals(guid, p.Guid, StringComparison.OrdinalIgnoreCase))
-                {
-                    problems.Add(at + ": listed as " + p.Guid + ", its ProjectGuid is " + (guid ?? "(none)"));
-                }
-
-                foreach (string configuration in sln.Configurations)
-                {
-                    bool device = DeviceConfigurations.Contains(configuration);
-                    if (!sln.Has(p, configuration, "ActiveCfg"))
-                    {
-                        problems.Add(at + ": no ActiveCfg for " + configuration);
-                    }
-
-                    if (!device && sln.Has(p, configuration, "Build.0"))
-                    {
-                        problems.Add(at + ": Build.0 in " + configuration + " (dotnet cannot build a .nfproj: Device configurations only)");
-                    }
-
-                    if (!device && sln.Has(p, configuration, "Deploy.0"))
-                    {
-                        problems.Add(at + ": Deploy.0 in " + configuration + " (Device configurations only)");
-                    }
-
-                    if (device && !sln.Has(p, configuration, "Build.0"))
-                    {
-                        problems.Add(at + ": no Build.0 in " + configuration);
-                    }
-
-                    bool executable = project != null && project.Property("OutputType") == "Exe";
-                    if (device && executable && !sln.Has(p, configuration, "Deploy.0"))
-                    {
-                        problems.Add(at + ": a nanoFramework executable without Deploy.0 in " + configuration);
-                    }
-                }
-
-                if (p.RelativePath.StartsWith("firmware/board/", StringComparison.Ordinal) && !sln.FolderChain(p).Contains("firmware"))
-                {
-                    problems.Add(at + ": not nested under the 'firmware' solution folder (is in: " + string.Join(" < ", sln.FolderChain(p)) + ")");
-                }
-            }
-
+            Assert.True(sln.Projects.Count(p => p.RelativePath.EndsWith(".nfproj", StringComparison.Ordinal)) >= 4, "Ipenergy.Probe.sln lacks .nfproj projects");
+            List<string> problems = SolutionChecks.NanoFrameworkProblems(Root, sln);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
@@ -107,59 +39,41 @@ namespace Ipenergy.Probe.Tests.CompileGate
         public void HostProjectsBuildInDebugAndRelease()
         {
             SolutionFile sln = Solution;
-            var problems = new List<string>();
-            List<SolutionFile.Project> csprojs = sln.Projects.Where(p => p.RelativePath.EndsWith(".csproj", StringComparison.Ordinal)).ToList();
-            Assert.True(csprojs.Count >= 2, "Ipenergy.Probe.sln has no .csproj");
-            List<string> hostConfigurations = sln.Configurations.Where(c => !DeviceConfigurations.Contains(c)).ToList();
-            Assert.Contains("Debug|Any CPU", hostConfigurations);
-            Assert.Contains("Release|Any CPU", hostConfigurations);
-            foreach (SolutionFile.Project p in csprojs)
-            {
-                foreach (string configuration in sln.Configurations)
-                {
-                    if (!sln.Has(p, configuration, "ActiveCfg"))
-                    {
-                        problems.Add("Ipenergy.Probe.sln: " + p.RelativePath + ": no ActiveCfg for " + configuration);
-                    }
-                }
-
-                foreach (string configuration in hostConfigurations)
-                {
-                    if (!sln.Has(p, configuration, "Build.0"))
-                    {
-                        problems.Add("Ipenergy.Probe.sln: " + p.RelativePath + ": no Build.0 in " + configuration);
-                    }
-                }
-            }
-
+            Assert.True(sln.Projects.Count(p => p.RelativePath.EndsWith(".csproj", StringComparison.Ordinal)) >= 2, "Ipenergy.Probe.sln lacks .csproj projects");
+            List<string> problems = SolutionChecks.HostProjectProblems(sln);
             Assert.True(problems.Count == 0, string.Join("\n", problems));
         }
 
-        /// <summary>Every .csproj and .nfproj of the checkout (not under bin/, obj/ or dot folders), relative, forward slashes.</summary>
-        private static List<string> ProjectsOnDisk()
+        [Fact]
+        public void SolutionChecksNameWhatIsWrong()
         {
-            var found = new List<string>();
-            var pending = new Stack<string>();
-            pending.Push(Root);
-            while (pending.Count > 0)
-            {
-                string dir = pending.Pop();
-                foreach (string sub in Directory.GetDirectories(dir))
-                {
-                    string name = Path.GetFileName(sub);
-                    if (!name.StartsWith(".", StringComparison.Ordinal) && name != "bin" && name != "obj" && name != "packages" && name != "node_modules")
-                    {
-                        pending.Push(sub);
-                    }
-                }
+            // The real sln with faults put in: a board project built in Release (dotnet would try to build it),
+            // the STM32 project without its Device Release deploy, moved out of the firmware folder, a host
+            // project that Debug|x64 does not build, and one project of the disk left out.
+            string text = File.ReadAllText(Path.Combine(Root, "Ipenergy.Probe.sln"));
+            const string Esp32 = "{C948A9D4-E62B-4A9C-A21A-F94E1962BB4B}";
+            const string Stm32 = "{B57215FD-EC3F-466B-9016-7ACE80456D19}";
+            const string Simulator = "{63226AE7-4D33-43A5-AB23-6B86FA3A4072}";
+            Assert.Contains(Esp32, text, StringComparison.Ordinal);
+            Assert.Contains(Stm32, text, StringComparison.Ordinal);
+            string broken = text
+                .Replace("\t\t" + Esp32 + ".Release|Any CPU.ActiveCfg = Release|Any CPU\n",
+                    "\t\t" + Esp32 + ".Release|Any CPU.ActiveCfg = Release|Any CPU\n\t\t" + Esp32 + ".Release|Any CPU.Build.0 = Release|Any CPU\n")
+                .Replace("\t\t" + Stm32 + ".Device Release|Any CPU.Deploy.0 = Release|Any CPU\n", string.Empty)
+                .Replace("\t\t" + Stm32 + " = {26F15DFC-F28D-B0BE-C017-813A2850E59B}\n", string.Empty)
+                .Replace("\t\t" + Simulator + ".Debug|x64.Build.0 = Debug|Any CPU\n", string.Empty);
+            SolutionFile sln = SolutionFile.Parse(Path.Combine(Root, "Ipenergy.Probe.sln"), broken);
+            var problems = SolutionChecks.NanoFrameworkProblems(Root, sln);
+            problems.AddRange(SolutionChecks.HostProjectProblems(sln));
+            problems.AddRange(SolutionChecks.ProjectListProblems(Root, sln, new[] { "tools/other/Other.csproj" }));
+            string all = "\n" + string.Join("\n", problems);
 
-                found.AddRange(Directory.GetFiles(dir)
-                    .Where(f => f.EndsWith(".csproj", StringComparison.Ordinal) || f.EndsWith(".nfproj", StringComparison.Ordinal))
-                    .Select(f => RepoLayout.Relative(Root, f)));
-            }
-
-            found.Sort(StringComparer.Ordinal);
-            return found;
+            Assert.Contains("Ipenergy.Probe.sln: firmware/board/esp32/Ipenergy.Probe.Esp32.nfproj: Build.0 in Release|Any CPU (dotnet cannot build a .nfproj: Device configurations only)", problems);
+            Assert.Contains("Ipenergy.Probe.sln: firmware/board/stm32/Ipenergy.Probe.Stm32.nfproj: a nanoFramework executable without Deploy.0 in Device Release|Any CPU", problems);
+            Assert.Contains(problems, p => p.StartsWith("Ipenergy.Probe.sln: firmware/board/stm32/Ipenergy.Probe.Stm32.nfproj: not nested under the 'firmware' solution folder", StringComparison.Ordinal));
+            Assert.Contains("Ipenergy.Probe.sln: hal-simulator/Ipenergy.Probe.HalSimulator.csproj: no Build.0 in Debug|x64", problems);
+            Assert.Contains("tools/other/Other.csproj: not in Ipenergy.Probe.sln", problems);
+            Assert.True(problems.Count == 5, "expected 5 problems, got:" + all);
         }
     }
 }
