@@ -15,9 +15,6 @@ namespace Ipenergy.Probe.Board
         public const int DisplayWidth = 128;
         public const int DisplayHeight = 64;
 
-        /// <summary>Serial clock of the LCD: the ST7565R allows 20 MHz; 4 MHz leaves margin for a ribbon cable.</summary>
-        public const int ClockHz = 4000000;
-
         private const byte DisplayOff = 0xAE;
         private const byte DisplayOn = 0xAF;
         private const byte StartLine0 = 0x40;
@@ -45,7 +42,7 @@ namespace Ipenergy.Probe.Board
         private readonly byte[] _command = new byte[3];
         private readonly object _lock = new object();
 
-        /// <param name="spi">The LCD's SPI device (mode 3, <see cref="ClockHz"/>).</param>
+        /// <param name="spi">The LCD on its SPI bus (mode 3, the bus's 1 MHz; the ST7565R takes up to 20 MHz).</param>
         /// <param name="gpio">Opens the pins.</param>
         /// <param name="a0Pin">A0 (RS) pin.</param>
         /// <param name="resetPin">/RST pin, or -1 when the module has its own power-on reset.</param>

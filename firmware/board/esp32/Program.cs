@@ -1,6 +1,5 @@
 using System.Device.Adc;
 using System.Device.Gpio;
-using System.Device.Spi;
 using System.Diagnostics;
 using System.Net.NetworkInformation;
 using System.Threading;
@@ -50,8 +49,9 @@ namespace Ipenergy.Probe.Board.Esp32
             if (MeteringIcFitted)
             {
                 RoutePins();
-                parts.MeteringChips = new ISpiDevice[] { BoardSpiDevice.MeteringChip(Esp32Pins.SpiBus, Esp32Pins.MeterChipSelect) };
-                BoardSpiDevice lcd = new BoardSpiDevice(Esp32Pins.SpiBus, Esp32Pins.LcdChipSelect, St7565Display.ClockHz, SpiMode.Mode3);
+                BoardSpiBus spi = new BoardSpiBus(Esp32Pins.SpiBus);
+                parts.MeteringChips = new ISpiDevice[] { spi.Device(gpio, Esp32Pins.MeterChipSelect) };
+                BoardSpiDevice lcd = spi.Device(gpio, Esp32Pins.LcdChipSelect);
                 parts.Display = new St7565Display(lcd, gpio, Esp32Pins.LcdA0, Esp32Pins.LcdReset, Esp32Pins.LcdBacklight, false, 0);
                 parts.Keypad = new GpioKeypad(gpio, Esp32Pins.KeyUp, Esp32Pins.KeyDown, Esp32Pins.KeyEnter, Esp32Pins.KeyBack);
                 parts.BusPort = new Rs485SerialPort(Esp32Pins.BusPortName);

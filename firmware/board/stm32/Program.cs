@@ -1,6 +1,5 @@
 using System.Device.Adc;
 using System.Device.Gpio;
-using System.Device.Spi;
 using System.Diagnostics;
 using System.Net.NetworkInformation;
 using System.Threading;
@@ -50,14 +49,15 @@ namespace Ipenergy.Probe.Board.Stm32
             {
                 parts.ChannelCount = ReadModelStrap(gpio);
                 int chips = parts.ChannelCount / 3;
+                BoardSpiBus spi = new BoardSpiBus(Stm32Pins.SpiBus);
                 ISpiDevice[] meters = new ISpiDevice[chips];
                 for (int i = 0; i < chips; i++)
                 {
-                    meters[i] = BoardSpiDevice.MeteringChip(Stm32Pins.SpiBus, Stm32Pins.MeterChipSelects[i]);
+                    meters[i] = spi.Device(gpio, Stm32Pins.MeterChipSelects[i]);
                 }
 
                 parts.MeteringChips = meters;
-                BoardSpiDevice lcd = new BoardSpiDevice(Stm32Pins.SpiBus, Stm32Pins.LcdChipSelect, St7565Display.ClockHz, SpiMode.Mode3);
+                BoardSpiDevice lcd = spi.Device(gpio, Stm32Pins.LcdChipSelect);
                 parts.Display = new St7565Display(lcd, gpio, Stm32Pins.LcdA0, Stm32Pins.LcdReset, Stm32Pins.LcdBacklight, false, 0);
                 parts.Keypad = new GpioKeypad(gpio, Stm32Pins.KeyUp, Stm32Pins.KeyDown, Stm32Pins.KeyEnter, Stm32Pins.KeyBack);
                 parts.BusPort = new Rs485SerialPort(Stm32Pins.BusPortName, gpio.OpenPin(Stm32Pins.BusDriverEnable, PinMode.Output));
