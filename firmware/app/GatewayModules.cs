@@ -10,6 +10,8 @@ namespace Ipenergy.Probe.App
     /// last values, read from the <see cref="ModuleCache"/> the <see cref="BusPoller"/> fills. A module's image
     /// is decoded lazily, when a reader asks and the cache holds a newer poll, into one of two snapshots made
     /// once per module (again only if its channel count changes): no allocation per call in steady state.
+    /// Memory follows the modules that answer, not the scan range: a module's slot is made at its first good poll,
+    /// and the images are decoded through one scratch copy shared by every module.
     /// </summary>
     public sealed class GatewayModules : IModuleDirectory
     {
@@ -20,6 +22,10 @@ namespace Ipenergy.Probe.App
         private readonly ModuleImageDecoder _decoder;
         private readonly Slot[] _slots = new Slot[256];
 
+        // The cached image copied out under the cache's lock, decoded outside it; one for all modules.
+        private readonly byte[] _scratch;
+        private readonly object _scratchLock = new object();
+
         public GatewayModules(BusPoller poller, IBusClock clock)
         {
             _poller = poller;
@@ -27,6 +33,7 @@ namespace Ipenergy.Probe.App
             _master = poller.Master;
             _clock = clock;
             _decoder = new ModuleImageDecoder(_cache);
+            _scratch = new byte[_cache.ImageBytes];
         }
 
         public int Count
@@ -122,29 +129,34 @@ namespace Ipenergy.Probe.App
                 return true;
             }
 
-            int present;
-            slot.DecodedUs = _cache.CopyImage(address, slot.Image, 0, out present);
-            int channels = _decoder.ChannelsHeld(slot.Image, present);
-            if (slot.Ring == null || slot.Channels != channels)
+            lock (_scratchLock)
             {
-                slot.Ring = new MeasurementSnapshot[] { ModuleImageDecoder.NewSnapshot(channels), ModuleImageDecoder.NewSnapshot(channels) };
-                slot.Channels = channels;
+                int present;
+                byte[] image = _scratch;
+                slot.DecodedUs = _cache.CopyImage(address, image, 0, out present);
+                int channels = _decoder.ChannelsHeld(image, present);
+                if (slot.Ring == null || slot.Channels != channels)
+                {
+                    slot.Ring = new MeasurementSnapshot[] { ModuleImageDecoder.NewSnapshot(channels), ModuleImageDecoder.NewSnapshot(channels) };
+                    slot.Channels = channels;
+                }
+
+                // The other one: a reader of the previous second keeps consistent values for a cycle.
+                slot.Next ^= 1;
+                MeasurementSnapshot target = slot.Ring[slot.Next];
+                _decoder.Decode(image, present, target);
+                slot.Current = target;
+                RefreshIdentity(slot, image, present);
             }
 
-            // The other one: a reader of the previous second keeps consistent values for a cycle.
-            slot.Next ^= 1;
-            MeasurementSnapshot target = slot.Ring[slot.Next];
-            _decoder.Decode(slot.Image, present, target);
-            slot.Current = target;
-            RefreshIdentity(slot, present);
             return true;
         }
 
         // Strings are made only when the identity registers change (or the model when the block is missing).
-        private void RefreshIdentity(Slot slot, int present)
+        private void RefreshIdentity(Slot slot, byte[] image, int present)
         {
             int at = _decoder.OffsetOf(VendorMapLayout.IdentityAddress, VendorMapLayout.IdentityLength, present);
-            int headerChannels = _decoder.ChannelCountOf(slot.Image, present);
+            int headerChannels = _decoder.ChannelCountOf(image, present);
             if (at < 0)
             {
                 // An older slave without the identity block: the model follows from its channel count.
@@ -161,12 +173,12 @@ namespace Ipenergy.Probe.App
             }
 
             int length = 2 * VendorMapLayout.IdentityLength;
-            if (slot.Identity != null && slot.IdentityPresent && Same(slot.Image, at, slot.IdentityBytes, length))
+            if (slot.Identity != null && slot.IdentityPresent && Same(image, at, slot.IdentityBytes, length))
             {
                 return;
             }
 
-            System.Array.Copy(slot.Image, at, slot.IdentityBytes, 0, length);
+            System.Array.Copy(image, at, slot.IdentityBytes, 0, length);
             slot.Identity = new DeviceIdentity(
                 Text(VendorQuantity.ModelName, slot.IdentityBytes),
                 "",
@@ -256,10 +268,10 @@ namespace Ipenergy.Probe.App
             get { return _poller.LastCycleUs / 1000000.0; }
         }
 
-        // Made when an address is first asked for (the scan range is fixed at start).
+        // Made when an address that has answered is first asked for (the scan range is fixed at start); null before.
         private Slot SlotOf(int address)
         {
-            if (!_cache.Contains(address))
+            if (!_cache.Contains(address) || !_cache.EverSeen(address))
             {
                 return null;
             }
@@ -272,7 +284,7 @@ namespace Ipenergy.Probe.App
                     slot = _slots[address];
                     if (slot == null)
                     {
-                        slot = new Slot(_cache.ImageBytes);
+                        slot = new Slot();
                         _slots[address] = slot;
                     }
                 }
@@ -284,13 +296,11 @@ namespace Ipenergy.Probe.App
         /// <summary>One module's decoding state; its own lock.</summary>
         private sealed class Slot
         {
-            public Slot(int imageBytes)
+            public Slot()
             {
-                Image = new byte[imageBytes];
                 DecodedUs = -1;
             }
 
-            public readonly byte[] Image;
             public readonly byte[] IdentityBytes = new byte[2 * VendorMapLayout.IdentityLength];
             public long DecodedUs;
             public DeviceIdentity Identity;

@@ -82,7 +82,7 @@ namespace Ipenergy.Probe.Bus
             {
                 if (_byAddress[address] == null)
                 {
-                    ModuleState state = new ModuleState(address, _imageBytes);
+                    ModuleState state = new ModuleState(address);
                     _byAddress[address] = state;
                     _modules.Add(state);
                 }
@@ -232,6 +232,11 @@ namespace Ipenergy.Probe.Bus
         {
             lock (_lock)
             {
+                if (state.Image == null)
+                {
+                    state.Image = new byte[_imageBytes];
+                }
+
                 for (int r = 0; r < _ranges.Length; r++)
                 {
                     if ((readMask & (1 << r)) != 0)

@@ -4,14 +4,16 @@ namespace Ipenergy.Probe.Bus
     /// Owned by <see cref="ModuleCache"/>, which guards it with its lock.</summary>
     internal sealed class ModuleState
     {
-        public ModuleState(int address, int imageBytes)
+        public ModuleState(int address)
         {
             Address = address;
-            Image = new byte[imageBytes];
             CapturedUs = -1;
         }
 
         public int Address;
+
+        /// <summary>Made at the module's first good poll: an address nobody answers at costs no image (a gateway
+        /// scans 31 addresses; a few modules are there).</summary>
         public byte[] Image;
 
         /// <summary>Bus clock time of the poll that filled Image; -1 before the first.</summary>
