@@ -2,6 +2,7 @@ using System.Threading;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Metering;
+using Ipenergy.Probe.Metering.Chip;
 using Ipenergy.Probe.Protocols.Http;
 using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Protocols.Modbus.Maps;
@@ -34,7 +35,9 @@ namespace Ipenergy.Probe.App
         private BackgroundEnergySaver _energySaver;
         private long[] _energyCopy;
         private long _nextEnergySaveMs;
-        private MeteringEngine _engine;
+        private MeteringEngine _engine;    // the sample path; null when the chips meter
+        private readonly ChipMeter _chips;  // the metering-IC path; null when the engine meters
+        private IMeter _meter;              // whichever meters (under _engineLock)
         private readonly HttpServer _http;
         private readonly ModbusTcpServer _modbus;
         private readonly ModbusPduProcessor _modbusUnit;
@@ -106,7 +109,18 @@ namespace Ipenergy.Probe.App
             _config = new ConfigService(flash, config);
             MeterConfig current = _config.Current;
             EnergySaveIntervalMilliseconds = current.History.EnergySaveIntervalS * 1000L;
-            _engine = new MeteringEngine(current, samples.FrontEnd, _clock);
+            // The metering ICs meter when the board has them (the ADC source is then not read); the engine otherwise.
+            if (options.MeteringChips != null)
+            {
+                _chips = new ChipMeter(current, options.MeteringChips, _clock);
+                _meter = _chips;
+            }
+            else
+            {
+                _engine = new MeteringEngine(current, samples.FrontEnd, _clock);
+                _meter = _engine;
+            }
+
             _history = new HistoryService(flash, current.Channels.Length, current, _clock);
             _identity = new DeviceIdentity(DeviceIdentity.ModelForChannels(current.Channels.Length), "", FirmwareVersion,
                 options.SerialNumber);
@@ -310,20 +324,29 @@ namespace Ipenergy.Probe.App
         /// <summary>Default administrator password (issue 7 forces a change; issue 13 hardens defaults).</summary>
         public const string DefaultAdminPassword = "admin";
 
-        /// <summary>The last completed second of the metering engine in force.</summary>
+        /// <summary>The last completed second of the meter in force (sample engine or metering chips).</summary>
         public MeasurementSnapshot Latest
         {
             get
             {
-                MeteringEngine engine;
-                lock (_engineLock)
-                {
-                    engine = _engine;
-                }
-
-                return engine.Latest;
+                return Meter.Latest;
             }
         }
+
+        /// <summary>The meter in force: the sample engine, or the metering chips when the board has them.</summary>
+        public IMeter Meter
+        {
+            get
+            {
+                lock (_engineLock)
+                {
+                    return _meter;
+                }
+            }
+        }
+
+        /// <summary>The metering chips' meter (health per chip in Status); null when the sample engine meters.</summary>
+        public ChipMeter Chips { get { return _chips; } }
 
         /// <summary>The HTTP users and sessions; null when the app runs on the credentials it was given.</summary>
         public UserAccounts Accounts { get { return _accounts; } }
@@ -343,6 +366,7 @@ namespace Ipenergy.Probe.App
         /// <summary>The SNTP client, null when no time server is configured.</summary>
         public SntpClient Sntp { get { return _sntp; } }
 
+        /// <summary>The sample engine in force; null when the metering chips meter.</summary>
         public MeteringEngine Engine
         {
             get
@@ -449,7 +473,7 @@ namespace Ipenergy.Probe.App
             }
         }
 
-        /// <summary>Stops the services; the sample source must be stopped first so the metering loop ends.</summary>
+        /// <summary>Stops the services; the sample source must be stopped first so the metering loop ends (the chip loop ends by itself).</summary>
         public void Stop()
         {
             SetRunning(false);
@@ -509,7 +533,7 @@ namespace Ipenergy.Probe.App
                 return;
             }
 
-            int channels = _engine.ChannelCount;
+            int channels = _meter.ChannelCount;
             EnergyStore store = new EnergyStore(partition, channels);
             store.Open();
             if (store.HasSaved)
@@ -518,7 +542,7 @@ namespace Ipenergy.Probe.App
                 for (int k = 0; k < channels; k++)
                 {
                     int b = k * MeteringEngine.EnergyRegistersPerChannel;
-                    _engine.RestoreEnergy(k, saved[b], saved[b + 1], saved[b + 2], saved[b + 3]);
+                    _meter.RestoreEnergy(k, saved[b], saved[b + 1], saved[b + 2], saved[b + 3]);
                 }
             }
 
@@ -541,7 +565,7 @@ namespace Ipenergy.Probe.App
                 return;
             }
 
-            _engine.CopyEnergy(_energyCopy);
+            _meter.CopyEnergy(_energyCopy);
             _energySaver.Offer(_energyCopy, now, _clock.UtcNow);
 
             // After a stall longer than an interval, the schedule restarts from now rather than saving in a burst.
@@ -562,7 +586,7 @@ namespace Ipenergy.Probe.App
 
             _energySaver.Stop();
             _energySaver = null;
-            _engine.CopyEnergy(_energyCopy);
+            _meter.CopyEnergy(_energyCopy);
             _energyStore.Save(_energyCopy, _clock.MonotonicMilliseconds, _clock.UtcNow, EnergyStore.ReasonShutdown);
         }
 
@@ -584,6 +608,12 @@ namespace Ipenergy.Probe.App
 
         private void RunMetering()
         {
+            if (_chips != null)
+            {
+                RunChipMetering();
+                return;
+            }
+
             // One block buffer for the life of the device: ~20 ms of frames.
             AdcFrontEnd fe = _samples.FrontEnd;
             int frames = fe.SampleRateHz / 50;
@@ -618,12 +648,71 @@ namespace Ipenergy.Probe.App
             }
         }
 
+        /// <summary>Chip mode: resets and configures the chips, then polls them once a second on the device clock.</summary>
+        private void RunChipMetering()
+        {
+            _chips.Initialize();
+            bool persist = _energySaver != null;
+            MeasurementSnapshot last = null;
+            long nextPollMs = _clock.MonotonicMilliseconds + ChipPollIntervalMilliseconds;
+            while (IsRunning())
+            {
+                long now = _clock.MonotonicMilliseconds;
+                if (now < nextPollMs)
+                {
+                    // Short sleeps: Stop is seen quickly, and a simulated clock faster than real time is followed.
+                    long wait = nextPollMs - now;
+                    Thread.Sleep(wait < ChipIdleSleepMilliseconds ? (int)wait : ChipIdleSleepMilliseconds);
+                    continue;
+                }
+
+                _chips.Poll();
+                nextPollMs += ChipPollIntervalMilliseconds;
+                if (nextPollMs <= now)
+                {
+                    nextPollMs = now + ChipPollIntervalMilliseconds;  // after a stall: no burst of polls
+                }
+
+                MeasurementSnapshot latest = _chips.Latest;
+                if (latest != last && latest != null)
+                {
+                    last = latest;
+                    _published.Enqueue(latest);
+                }
+
+                if (persist)
+                {
+                    SaveEnergyWhenDue();
+                }
+
+                MeterConfig changed = _config.TakePending();
+                if (changed != null)
+                {
+                    ApplyConfig(changed);
+                }
+            }
+        }
+
+        /// <summary>Device time between two chip polls: the chips' results are per second.</summary>
+        public const long ChipPollIntervalMilliseconds = 1000;
+
+        // Longest wall-clock sleep of the chip loop between two looks at the device clock.
+        private const int ChipIdleSleepMilliseconds = 20;
+
         /// <summary>
-        /// On the metering thread between two blocks: a new engine with the new CTs, calibration and
-        /// circuits takes over, carrying every energy register across (the partial window is dropped).
+        /// On the metering thread between two blocks (two polls): a new engine with the new CTs, calibration and
+        /// circuits takes over, carrying every energy register across (the partial window is dropped); the chips
+        /// get their new gains and frequency instead, their energy read out first.
         /// </summary>
         private void ApplyConfig(MeterConfig config)
         {
+            if (_chips != null)
+            {
+                _chips.Configure(config);
+                ApplyConfigToServices(config);
+                return;
+            }
+
             MeteringEngine next = new MeteringEngine(config, _samples.FrontEnd, _clock);
             int channels = next.ChannelCount;
             long[] registers = new long[channels * MeteringEngine.EnergyRegistersPerChannel];
@@ -637,8 +726,14 @@ namespace Ipenergy.Probe.App
             lock (_engineLock)
             {
                 _engine = next;
+                _meter = next;
             }
 
+            ApplyConfigToServices(config);
+        }
+
+        private void ApplyConfigToServices(MeterConfig config)
+        {
             _history.Configure(config);
             if (_modbusUnit != null)
             {

@@ -63,6 +63,13 @@ namespace Ipenergy.Probe.Metering
 
         public int ChannelCount { get { return _channels; } }
 
+        /// <summary>Sequence number of the last snapshot built (a builder for a new configuration continues from it).</summary>
+        public long Sequence
+        {
+            get { return _sequence; }
+            set { _sequence = value; }
+        }
+
         public int CircuitCount { get { return _circuitNames.Length; } }
 
         /// <summary>Volts below which a phase is absent.</summary>
