@@ -6,6 +6,7 @@ using System.Threading;
 using Ipenergy.Probe.App;
 using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Simulator.Bus;
+using Ipenergy.Probe.Simulator.Chips;
 using Ipenergy.Probe.Simulator.Panel;
 
 namespace Ipenergy.Probe.Simulator
@@ -87,6 +88,9 @@ namespace Ipenergy.Probe.Simulator
                 : new SimulatedSerialPort(options.Bus.Host, options.Bus.Port, serial, new BusLine(options.BusBaud, options.BusParity, 1));
             SimulatedDisplay display = options.NoPanel ? null : new SimulatedDisplay();
             SimulatedKeypad keypad = options.NoPanel ? null : new SimulatedKeypad();
+
+            // --front-end atm90e32: the chips consume the samples (and so drive the clock); ProbeApp reads their registers.
+            SimulatedMeteringChips chips = options.FrontEnd == SimulatorOptions.FrontEndAtm90e32 ? new SimulatedMeteringChips(samples) : null;
             try
             {
                 string password = Environment.GetEnvironmentVariable("EPROBE_ADMIN_PASSWORD");
@@ -106,6 +110,7 @@ namespace Ipenergy.Probe.Simulator
                     Display = display,
                     Keypad = keypad,
                     NetworkStatus = display == null ? null : new SimulatedNetworkStatus(options.BindAddress, serial),
+                    MeteringChips = chips?.Devices,
                 };
                 app = new ProbeApp(samples, clock, config, flash, null, probeOptions);
 
@@ -119,13 +124,14 @@ namespace Ipenergy.Probe.Simulator
                     }
                 }
                 app.Start();
+                chips?.Start();
             }
             catch (Exception e)
             {
                 // Whatever the firmware threw (a port in use, a bad address): one line, not a stack trace.
                 Console.Error.WriteLine("error: cannot start the virtual e-Probe (http on " + Url(options.BindAddress, options.HttpPort) + "): " +
                     OneLine(e.Message));
-                samples.Stop();
+                StopSampling(samples, chips);
                 if (app != null)
                 {
                     StopQuietly(app);
@@ -157,6 +163,10 @@ namespace Ipenergy.Probe.Simulator
             Console.Out.WriteLine("virtual e-Probe " + plan.Scenario.Model + ": " + plan.ScenarioSource + ", " + options.SampleRateHz +
                 " Hz, time-scale " + options.TimeScale.ToString("R", System.Globalization.CultureInfo.InvariantCulture) +
                 ", data-dir " + dataDir);
+            Console.Out.WriteLine(chips == null
+                ? "meter  front end adc: the firmware meters the ADC samples (--front-end atm90e32 for metering ICs)"
+                : "meter  front end atm90e32: " + chips.Chips.Length + " simulated ATM90E32 metering IC" + (chips.Chips.Length == 1 ? "" : "s")
+                    + " over SPI (one per 3 channels) measure; the firmware reads their registers");
             Console.Out.WriteLine("http   " + Url(options.BindAddress, app.HttpPort));
             Console.Out.WriteLine("config " + app.ConfigLoadMessage);
             Console.Out.WriteLine("serial " + app.Identity.SerialNumber);
@@ -207,7 +217,7 @@ namespace Ipenergy.Probe.Simulator
 
             // The metering loop ends when the source stops; then the services close.
             // ProbeApp.Stop saves the energy counters a last time.
-            samples.Stop();
+            StopSampling(samples, chips);
             app.Stop();
             busPort?.Dispose();
             flash.Dispose();
@@ -221,6 +231,19 @@ namespace Ipenergy.Probe.Simulator
             Console.Out.Flush();
             logFile?.Dispose();
             return ExitOk;
+        }
+
+        /// <summary>Ends the sampling: the chips' thread when they meter (it stops the source itself), else the source.</summary>
+        private static void StopSampling(WaveformSynthesizer samples, SimulatedMeteringChips chips)
+        {
+            if (chips != null)
+            {
+                chips.Stop();
+            }
+            else
+            {
+                samples.Stop();
+            }
         }
 
         // --log FILE, appended, flushed line by line; null without --log.

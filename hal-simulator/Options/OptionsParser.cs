@@ -20,7 +20,7 @@ namespace Ipenergy.Probe.Simulator
             "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
             "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start", "--serial",
             "--bus", "--bus-address", "--bus-role", "--bus-baud", "--bus-parity", "--bus-hub", "--bus-raw-port", "--bus-control-port",
-            "--panel-png", "--log",
+            "--panel-png", "--log", "--front-end",
         };
 
         /// <summary>Baud rates of the RS-485 bus (Modbus-RTU, issue 9).</summary>
@@ -163,6 +163,9 @@ namespace Ipenergy.Probe.Simulator
                     case "--log":
                         options.LogFile = NonEmpty(name, value, "a file name");
                         break;
+                    case "--front-end":
+                        options.FrontEnd = ParseFrontEnd(value);
+                        break;
                 }
             }
 
@@ -304,6 +307,17 @@ namespace Ipenergy.Probe.Simulator
             }
 
             throw new SetupException("--bus-parity must be E (8E1) or N (8N1), got '" + value + "'");
+        }
+
+        private static string ParseFrontEnd(string value)
+        {
+            string frontEnd = value.Trim().ToLowerInvariant();
+            if (frontEnd != SimulatorOptions.FrontEndAdc && frontEnd != SimulatorOptions.FrontEndAtm90e32)
+            {
+                throw new SetupException("--front-end must be adc or atm90e32, got '" + value + "'");
+            }
+
+            return frontEnd;
         }
 
         private static string ParseModel(string value)

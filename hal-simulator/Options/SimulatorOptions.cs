@@ -87,6 +87,12 @@ namespace Ipenergy.Probe.Simulator
         /// <summary>--log FILE: the service lines and firmware messages go to FILE (appended) instead of stdout; null: stdout.</summary>
         public string LogFile { get; set; }
 
+        public const string FrontEndAdc = "adc";
+        public const string FrontEndAtm90e32 = "atm90e32";
+
+        /// <summary>--front-end adc|atm90e32: the firmware meters the ADC samples itself, or reads simulated metering ICs over SPI.</summary>
+        public string FrontEnd { get; set; } = FrontEndAdc;
+
         /// <summary>--help: print usage and exit.</summary>
         public bool Help { get; set; }
 

@@ -23,6 +23,9 @@ usage: hal-simulator [options]
   --time-scale X           simulated time runs X times faster than the wall clock (default 1)
   --standard-ports         80 / 502 / 161 as on the device; an explicit --*-port still wins
   --sample-rate HZ         ADC frames per second (default 3200: 64 samples per cycle at 50 Hz)
+  --front-end adc|atm90e32 what meters (default adc): adc = the firmware samples the ADC and computes everything;
+                           atm90e32 = simulated ATM90E32 metering ICs over SPI, one per 3 channels (1 on an MPP3,
+                           6 on an MPP18), measure from the same waveforms and the firmware reads their registers
   --ntp-server HOST[:PORT] SNTP server for the device clock, repeatable (default none: the clock runs unsynchronized)
   --clock-start ISO8601    start the device clock at this UTC time instead of now (to test SNTP)
   --serial TEXT            the device's serial number (default: VP<channels>-<6 hex digits> derived from --data-dir,
