@@ -44,7 +44,6 @@ namespace Ipenergy.Probe.Board
             _port.Handshake = Handshake.None;
             _port.Mode = _mode;
             _port.ReceivedBytesThreshold = 1;
-            _port.ReadBufferSize = 512;
             _port.DataReceived += OnDataReceived;
             _port.Open();
         }
@@ -55,18 +54,11 @@ namespace Ipenergy.Probe.Board
 
         public void Configure(int baudRate, int parity, int stopBits)
         {
-            // The line settings are taken at Open: close, set, open again (drops pending input too).
-            if (_port.IsOpen)
-            {
-                _port.Close();
-            }
-
+            // Each setter reconfigures the open UART (nanoFramework's SerialPort applies settings while open).
             _port.BaudRate = baudRate;
             _port.Parity = parity == SerialParity.Even ? Parity.Even : (parity == SerialParity.Odd ? Parity.Odd : Parity.None);
             _port.StopBits = stopBits == 2 ? StopBits.Two : StopBits.One;
-            _port.Mode = _mode;
             _bitsPerCharacter = 1 + 8 + (parity == SerialParity.None ? 0 : 1) + (stopBits == 2 ? 2 : 1);
-            _port.Open();
             DiscardInput();
         }
 
@@ -94,6 +86,7 @@ namespace Ipenergy.Probe.Board
                 return 0;
             }
 
+            // Never more than what is buffered: SerialPort.Read would otherwise wait (ReadTimeout) for the rest.
             return _port.Read(buffer, offset, available < count ? available : count);
         }
 
