@@ -104,6 +104,12 @@ namespace Ipenergy.Probe.Tests.CompileGate
                 Tuple<int, string> stale = await RunAsync(script, "--check");
                 Assert.True(stale.Item1 == 1, "--check after adding a board source should exit 1:\n" + stale.Item2);
                 Assert.Contains("firmware/board/esp32/Ipenergy.Probe.Esp32.nfproj is out of date", stale.Item2, StringComparison.Ordinal);
+
+                // A board project without its packages.config is an error, not a project skipped.
+                Write(root, "firmware/board/stm32/Ipenergy.Probe.Stm32.nfproj", Markers);
+                Tuple<int, string> noPackages = await RunAsync(script, "--check");
+                Assert.True(noPackages.Item1 != 0, "--check with a board lacking packages.config exited 0:\n" + noPackages.Item2);
+                Assert.Contains("firmware/board/stm32/packages.config is missing", noPackages.Item2, StringComparison.Ordinal);
             }
             finally
             {
