@@ -50,7 +50,7 @@ namespace Ipenergy.Probe.Tests.CompileGate
             // The real sln with faults put in: a board project built in Release (dotnet would try to build it),
             // the STM32 project without its Device Release deploy, moved out of the firmware folder, a host
             // project that Debug|x64 does not build, and one project of the disk left out.
-            string text = File.ReadAllText(Path.Combine(Root, "Ipenergy.Probe.sln"));
+            string text = File.ReadAllText(Path.Combine(Root, "Ipenergy.Probe.sln")).Replace("\r\n", "\n");
             const string Esp32 = "{C948A9D4-E62B-4A9C-A21A-F94E1962BB4B}";
             const string Stm32 = "{B57215FD-EC3F-466B-9016-7ACE80456D19}";
             const string Simulator = "{63226AE7-4D33-43A5-AB23-6B86FA3A4072}";
