@@ -19,7 +19,7 @@ namespace Ipenergy.Probe.Benchmarks
     /// with every service on, on the host (GC.GetTotalMemory) and as a nanoCLR estimate (object graph walked by
     /// reflection, <see cref="HeapBudgetModel"/>), what each service retains, the largest objects, and the bytes
     /// allocated per second of operation with HTTP, Modbus and SNMP polled once a second. Figures are printed,
-    /// never asserted. Usage: dotnet run -c Release --project tools/benchmarks -- --heap [--warmup S] [--phase S] [--time-scale X]
+    /// never asserted. Usage: dotnet run -c Release --project tools/benchmarks -- --heap [--warmup S] [--phase S] [--time-scale X] [--modules N] [--tree MINBYTES]
     /// </summary>
     public static class HeapBudgetBenchmark
     {
@@ -28,7 +28,8 @@ namespace Ipenergy.Probe.Benchmarks
 
         public static int Run(string[] args)
         {
-            double warmup = 10, phase = 10, timeScale = 5;
+            double warmup = 10, phase = 10, timeScale = 5, tree = 0;
+            int modules = 8;
             for (int i = 0; i + 1 < args.Length; i += 2)
             {
                 double v = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
@@ -37,21 +38,38 @@ namespace Ipenergy.Probe.Benchmarks
                     case "--warmup": warmup = v; break;
                     case "--phase": phase = v; break;
                     case "--time-scale": timeScale = v; break;
+                    case "--tree": tree = v; break;
+                    case "--modules": modules = (int)v; break;
                     default: Console.Error.WriteLine("error: unknown option " + args[i]); return 2;
                 }
             }
 
             Console.WriteLine("Managed-heap budget, e-Probe with every service on: HTTP, Modbus-TCP, SNMP + traps, syslog, SNTP (silent server),");
-            Console.WriteLine("history, alarms, front panel, bus GATEWAY over a simulated RS-485 hub with no module (polls 1..31).");
+            Console.WriteLine("history, alarms, front panel, bus GATEWAY over a simulated RS-485 hub (115200 8E1) with no module (polls 1..31);");
+            Console.WriteLine("last rows: the bus SLAVE role instead, and the gateway with " + modules + " MPP18 modules answering.");
             Console.WriteLine("Warm-up " + F(warmup) + " simulated s at time-scale " + F(timeScale) + "; steady state " + F(phase) + " simulated s per phase.");
             Console.WriteLine();
             PrewarmHostRuntime();
-            var runs = new List<LiveFigures>
+
+            // The gateway logs each module going online/offline: keep the tables readable.
+            System.IO.TextWriter console = Console.Out;
+            Console.SetOut(System.IO.TextWriter.Null);
+            List<LiveFigures> runs;
+            try
             {
-                MeasureLive("MPP18", "cold: first app in the process, statics loaded here", warmup, timeScale, false),
-                MeasureLive("MPP3", "statics already loaded", warmup, timeScale, false),
-                MeasureLive("MPP18", "warm: statics already loaded", warmup, timeScale, true, phase),
-            };
+                runs = new List<LiveFigures>
+                {
+                    MeasureLive("MPP18", "cold: first app in the process, statics loaded here", warmup, timeScale, false),
+                    MeasureLive("MPP3", "statics already loaded", warmup, timeScale, false),
+                    MeasureLive("MPP18", "warm: statics already loaded", warmup, timeScale, true, phase),
+                    MeasureLive("MPP18", "bus slave instead of gateway", warmup, timeScale, false, phase, BusRoles.Slave),
+                    MeasureLive("MPP18", "gateway with " + modules + " MPP18 modules online", warmup, timeScale, false, phase, BusRoles.Gateway, modules),
+                };
+            }
+            finally
+            {
+                Console.SetOut(console);
+            }
 
             Console.WriteLine("nanoCLR estimate model (approximations of nanoCLR 1.x's heap, not measurements):");
             foreach (string a in HeapBudgetModel.Assumptions)
@@ -67,7 +85,8 @@ namespace Ipenergy.Probe.Benchmarks
             Console.WriteLine("|---|---|---|---|---|---|---|");
             foreach (LiveFigures r in runs)
             {
-                Console.WriteLine("| " + r.Model + " (" + r.Note + ") | " + r.HostLive + " | " + r.Estimate + " | " + r.Statics + " | " + r.Objects + " | "
+                string seen = r.ModulesSeen > 0 ? ", " + r.ModulesSeen + " bus modules answered" : "";
+                Console.WriteLine("| " + r.Model + " (" + r.Note + seen + ") | " + r.HostLive + " | " + r.Estimate + " | " + r.Statics + " | " + r.Objects + " | "
                     + BudgetBytes + " | " + Verdict(r.Estimate) + " |");
             }
 
@@ -88,8 +107,27 @@ namespace Ipenergy.Probe.Benchmarks
             }
 
             Console.WriteLine();
-            Console.WriteLine("Per service, MPP18 (every object the ProbeApp alone retains, estimated):");
-            PrintRetainers(main.Retainers.Where(r => r.Path.StartsWith("ProbeApp", StringComparison.Ordinal)));
+            if (tree > 0)
+            {
+                Console.WriteLine("Retention tree, MPP18: every object retaining at least " + F(tree) + " bytes (--tree), indented under what keeps it alive:");
+                foreach (HeapBudgetGraph.Retainer top in main.Retainers)
+                {
+                    PrintTree(main.Graph, top, (long)tree, 0);
+                }
+
+                Console.WriteLine();
+            }
+
+            Console.WriteLine("Per service, MPP18 (every object the ProbeApp alone retains, estimated; those under 100 bytes summed on the last row):");
+            var services = main.Retainers.Where(r => r.Path.StartsWith("ProbeApp", StringComparison.Ordinal)).ToList();
+            PrintRetainers(services.Where(r => r.Bytes >= 100));
+            Console.WriteLine("| " + services.Count(r => r.Bytes < 100) + " smaller objects (strings, locks, ...) | | " + services.Where(r => r.Bytes < 100).Sum(r => r.Bytes) + " | |");
+            Console.WriteLine("| ProbeApp itself | ProbeApp | " + main.AppOwnBytes + " | " + main.AppOwnBytes + " |");
+            Console.WriteLine();
+            LiveFigures bus = runs[4];
+            Console.WriteLine("Bus gateway's retainers with " + bus.ModulesSeen + " MPP18 modules online (estimated; per module: "
+                + ((bus.Estimate - main.Estimate) / Math.Max(1, bus.ModulesSeen)) + " bytes over the empty bus):");
+            PrintRetainers(bus.Retainers.Where(r => r.Path.Contains("Modules", StringComparison.Ordinal) || r.Path.Contains("gateway", StringComparison.OrdinalIgnoreCase)).Take(8));
             Console.WriteLine();
             Console.WriteLine("Largest single objects, MPP18 (estimated):");
             PrintRetainers(main.Largest);
@@ -119,6 +157,8 @@ namespace Ipenergy.Probe.Benchmarks
             public IReadOnlyDictionary<string, int> Skipped;
             public List<PhaseFigures> Phases;
             public long SnapshotEstimate;
+            public int QueueCapacity;
+            public int ModulesSeen;
             public int HttpBytes;
         }
 
@@ -137,18 +177,20 @@ namespace Ipenergy.Probe.Benchmarks
         /// the rig's HAL objects excluded), the nanoCLR estimate, and with <paramref name="steadyState"/> the
         /// allocation phases.
         /// </summary>
-        public static LiveFigures MeasureLive(string model, string note, double warmup, double timeScale, bool steadyState, double phaseSeconds = 10)
+        public static LiveFigures MeasureLive(string model, string note, double warmup, double timeScale, bool steadyState, double phaseSeconds = 10,
+            int busRole = BusRoles.Gateway, int modules = 0)
         {
-            using (HeapBudgetRig rig = HeapBudgetRig.Prepare(model, timeScale))
+            using (HeapBudgetRig rig = HeapBudgetRig.Prepare(model, timeScale, busRole, modules))
             {
                 MeterConfig config = rig.Config();
-                long before = GC.GetTotalMemory(true);
+                long before = SettledTotalMemory();
                 ProbeApp app = rig.Construct(config);
                 config = null;
                 app.Start();
                 rig.RunUntil(warmup, TimeSpan.FromSeconds(60 + 5 * warmup));
                 WaitForFirstSecond(app);
-                long after = GC.GetTotalMemory(true);
+                WaitForModules(app, modules);
+                long after = SettledTotalMemory();
 
                 HeapBudgetGraph graph = Walk(app);
                 var r = new LiveFigures
@@ -165,6 +207,8 @@ namespace Ipenergy.Probe.Benchmarks
                     Largest = graph.Largest(10),
                     Skipped = graph.Skipped,
                     SnapshotEstimate = SnapshotEstimate(app.Latest),
+                    QueueCapacity = QueueCapacity(app),
+                    ModulesSeen = ModulesSeen(app),
                 };
 
                 if (steadyState)
@@ -174,6 +218,30 @@ namespace Ipenergy.Probe.Benchmarks
 
                 return r;
             }
+        }
+
+        // Bus modules the gateway has heard from (0 on the empty hub; a stray simulated slave that reconnects to a reused
+        // port would add its module images to the figure, so the table says it).
+        private static int ModulesSeen(ProbeApp app)
+        {
+            int n = 0;
+            if (app.Gateway != null)
+            {
+                for (int a = app.Gateway.ScanFrom; a <= app.Gateway.ScanTo; a++)
+                {
+                    n += app.Gateway.Poller.Cache.EverSeen(a) ? 1 : 0;
+                }
+            }
+
+            return n;
+        }
+
+        // Capacity of ProbeApp's queue of published snapshots (ProbeApp._published._ring), 0 when not found.
+        private static int QueueCapacity(ProbeApp app)
+        {
+            object queue = typeof(ProbeApp).GetField("_published", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(app);
+            object ring = queue?.GetType().GetField("_ring", BindingFlags.Instance | BindingFlags.NonPublic)?.GetValue(queue);
+            return ring is Array a ? a.Length : 0;
         }
 
         /// <summary>The estimate's graph: the app and the statics of the firmware's types.</summary>
@@ -301,6 +369,11 @@ namespace Ipenergy.Probe.Benchmarks
 
             Console.WriteLine("Largest short-lived allocation known: the snapshot of each second, nanoCLR estimate " + r.SnapshotEstimate
                 + " bytes (MPP18); the HTTP answer streamed was " + r.HttpBytes + " bytes.");
+            if (r.QueueCapacity > 0)
+            {
+                Console.WriteLine("Worst case held by the published-snapshot queue if the services thread stalls: " + r.QueueCapacity + " x "
+                    + r.SnapshotEstimate + " = " + (r.QueueCapacity * r.SnapshotEstimate) + " bytes (nanoCLR estimate).");
+            }
         }
 
         private static void PrintMeteringAlone(string model)
@@ -309,6 +382,20 @@ namespace Ipenergy.Probe.Benchmarks
             Console.WriteLine("Metering thread alone, " + model + " (MeteringEngine.Process on one thread, free-running ADC, 5 simulated s): "
                 + perSecond.ToString("F0", CultureInfo.InvariantCulture) + " host bytes per second; one snapshot = "
                 + SnapshotEstimate(last) + " bytes nanoCLR estimate.");
+        }
+
+        private static void PrintTree(HeapBudgetGraph graph, HeapBudgetGraph.Retainer r, long min, int depth)
+        {
+            if (r.Bytes < min)
+            {
+                return;
+            }
+
+            Console.WriteLine(new string(' ', 2 * depth) + r.Bytes + " " + r.Path + " (" + r.Type + ", own " + r.Shallow + ")");
+            foreach (HeapBudgetGraph.Retainer c in graph.Inside(r))
+            {
+                PrintTree(graph, c, min, depth + 1);
+            }
         }
 
         private static void PrintRetainers(IEnumerable<HeapBudgetGraph.Retainer> list)
@@ -326,6 +413,41 @@ namespace Ipenergy.Probe.Benchmarks
             return estimate <= BudgetBytes
                 ? "fits (" + (BudgetBytes - estimate) + " bytes left)"
                 : "OVER by " + (estimate - BudgetBytes) + " bytes";
+        }
+
+        // GC.GetTotalMemory(true) once the previous run's threads and finalizers are done: two readings within 1 %.
+        private static long SettledTotalMemory()
+        {
+            long last = GC.GetTotalMemory(true);
+            for (int i = 0; i < 20; i++)
+            {
+                Thread.Sleep(50);
+                GC.WaitForPendingFinalizers();
+                long now = GC.GetTotalMemory(true);
+                if (Math.Abs(now - last) <= last / 100)
+                {
+                    return now;
+                }
+
+                last = now;
+            }
+
+            return last;
+        }
+
+        // Every module of the bus polled once at least (its image cached), bounded.
+        private static void WaitForModules(ProbeApp app, int modules)
+        {
+            var wall = System.Diagnostics.Stopwatch.StartNew();
+            while (ModulesSeen(app) < modules)
+            {
+                if (wall.Elapsed > TimeSpan.FromSeconds(60))
+                {
+                    throw new TimeoutException("the gateway heard " + ModulesSeen(app) + " of " + modules + " modules within 60 s");
+                }
+
+                Thread.Sleep(20);
+            }
         }
 
         private static void WaitForFirstSecond(ProbeApp app)

@@ -319,7 +319,8 @@ namespace Ipenergy.Probe.Benchmarks
         {
             foreach (Type t in assembly.GetTypes().OrderBy(x => x.FullName, StringComparer.Ordinal))
             {
-                if (t.ContainsGenericParameters)
+                // Compiler-generated holders (<PrivateImplementationDetails>: array initializer data) stay in the assembly.
+                if (t.ContainsGenericParameters || t.Name.StartsWith("<", StringComparison.Ordinal))
                 {
                     continue;
                 }

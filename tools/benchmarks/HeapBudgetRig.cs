@@ -17,7 +17,8 @@ namespace Ipenergy.Probe.Benchmarks
     /// ADC of the built-in room, the simulated clock, the file flash in a temp directory, the OS random source, the
     /// panel's display and keypad, HTTP, Modbus-TCP and SNMP on free ports of 127.0.0.1, a trap receiver, a syslog
     /// receiver and a time server that never answers (local UDP sockets), history, alarms, and the bus GATEWAY role
-    /// on a simulated RS-485 hub with no module (it polls addresses 1..31 and finds none).
+    /// on a simulated RS-485 hub (115200 8E1) with no module (it polls addresses 1..31 and finds none) or with N MPP18
+    /// modules (<see cref="HeapBudgetSlaves"/>), or the SLAVE role on it.
     /// The simulator's objects (the HAL) are built by <see cref="Prepare"/> so that they can be left out of the
     /// figures; <see cref="Construct"/> then builds the ProbeApp.
     /// </summary>
@@ -31,9 +32,14 @@ namespace Ipenergy.Probe.Benchmarks
         private readonly UdpClient _silentNtp;
         private readonly Scenario _scenario;
 
-        private HeapBudgetRig(string model, double timeScale)
+        // The configuration's default bus line (115200 8E1): the gateway sets its port to it.
+        private static readonly BusLine Line = new BusLine(115200, SerialParity.Even, 1);
+        private readonly HeapBudgetSlaves _modules;
+
+        private HeapBudgetRig(string model, double timeScale, int busRole, int modules)
         {
             Model = model;
+            BusRole = busRole;
             _scenario = DefaultScenario.Create(model);
             Samples = new WaveformSynthesizer(_scenario, WaveformSynthesizer.DefaultSampleRateHz, timeScale);
             Clock = new SimulatedClock(Samples, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc));
@@ -41,9 +47,11 @@ namespace Ipenergy.Probe.Benchmarks
             Flash = new FileFlashStorage(_dataDir, _scenario.Model ?? model, FlashWriteDelay.Parse("0"));
             Display = new SimulatedDisplay();
             Keypad = new SimulatedKeypad();
-            _hub = new BusHub(new BusLine(19200, SerialParity.Even, 1));
+            _hub = new BusHub(Line);
             _hub.Start();
-            _busPort = new SimulatedSerialPort("127.0.0.1", _hub.NodePort, "GW", new BusLine(19200, SerialParity.Even, 1));
+            _busPort = new SimulatedSerialPort("127.0.0.1", _hub.NodePort, "GW", Line);
+            _modules = modules > 0 ? new HeapBudgetSlaves(_hub, Line, modules, 18) : null;
+            Modules = modules;
             _trapSink = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
             _syslogSink = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
             _silentNtp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
@@ -57,6 +65,12 @@ namespace Ipenergy.Probe.Benchmarks
 
         /// <summary>"MPP3" or "MPP18".</summary>
         public string Model { get; }
+
+        /// <summary>MPP18 bus modules answering at addresses 1..Modules (0: an empty bus).</summary>
+        public int Modules { get; }
+
+        /// <summary>BusRoles.Gateway (polls an empty bus) or BusRoles.Slave (waits for a gateway that never comes).</summary>
+        public int BusRole { get; }
 
         public WaveformSynthesizer Samples { get; }
 
@@ -76,9 +90,9 @@ namespace Ipenergy.Probe.Benchmarks
         public ProbeApp App { get; private set; }
 
         /// <summary>The simulator's side: everything but the ProbeApp.</summary>
-        public static HeapBudgetRig Prepare(string model, double timeScale)
+        public static HeapBudgetRig Prepare(string model, double timeScale, int busRole = BusRoles.Gateway, int modules = 0)
         {
-            return new HeapBudgetRig(model, timeScale);
+            return new HeapBudgetRig(model, timeScale, busRole, modules);
         }
 
         /// <summary>The MeterConfig the app falls back to (no configuration in the fresh flash): the room's CTs,
@@ -104,7 +118,7 @@ namespace Ipenergy.Probe.Benchmarks
                 SerialNumber = "HEAP-" + Model,
                 RandomSource = Random,
                 BusPort = _busPort,
-                BusRole = BusRoles.Gateway,
+                BusRole = BusRole,
                 Display = Display,
                 Keypad = Keypad,
                 NetworkStatus = Network,
@@ -137,6 +151,7 @@ namespace Ipenergy.Probe.Benchmarks
             }
 
             _busPort.Dispose();
+            _modules?.Dispose();
             _hub.Dispose();
             Flash.Dispose();
             _trapSink.Dispose();
