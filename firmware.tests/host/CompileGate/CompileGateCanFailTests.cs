@@ -97,6 +97,37 @@ namespace Ipenergy.Probe.Tests.CompileGate
             }
         }
 
+        [Theory]
+        [InlineData("esp32", "nanoFramework.System.Device.Spi", "System.Device.Spi")]
+        [InlineData("esp32", "nanoFramework.System.IO.Ports", "System.IO.Ports")]
+        [InlineData("stm32", "nanoFramework.System.Device.Spi", "System.Device.Spi")]
+        [InlineData("stm32", "nanoFramework.System.Device.Adc", "System.Device.Adc")]
+        public void GateFailsARealBoardWhosePackagesLackOneItUses(string board, string packageId, string ns)
+        {
+            // The real board sources, compiled the way their project is but with one package taken out of
+            // its packages.config: every file that imports the package's namespace must fail, and only those.
+            BoardProject project = BoardProject.Of(Root, board);
+            Assert.True(project.ProjectPath != null && File.Exists(project.PackagesConfigPath), project.RelativeFolder + " is not a board project yet");
+            PackagesConfig config = PackagesConfig.Load(project.PackagesConfigPath);
+            Assert.True(config.Ids.Contains(packageId), project.RelativeFolder + "/packages.config does not list " + packageId);
+            List<string> users = project.Sources
+                .Where(f => File.ReadAllLines(f).Any(l => l.Trim() == "using " + ns + ";"))
+                .Select(f => RepoLayout.Relative(Root, f))
+                .ToList();
+            Assert.True(users.Count > 0, "no source of " + project.RelativeFolder + " has 'using " + ns + ";'");
+
+            DeviceBuild build = DeviceCompiler.Shared.Compile(
+                "BoardWithoutPackage", project.Sources, config.Ids.Where(id => id != packageId), new[] { SharedSourceBuilds.Firmware.AsReference });
+
+            string findings = "\n" + DeviceBuild.Describe(build.CompileErrors);
+            List<string> notCaught = users.Where(u => !build.CompileErrors.Any(e => e.File == u && (e.Code == "CS0234" || e.Code == "CS0246"))).ToList();
+            Assert.True(notCaught.Count == 0, "without " + packageId + ", no CS0234/CS0246 in: " + string.Join(", ", notCaught) + findings);
+            List<GateFinding> elsewhere = build.CompileErrors
+                .Where(e => !users.Contains(e.File) && !File.ReadAllText(Path.Combine(Root, e.File)).Contains(ns, StringComparison.Ordinal))
+                .ToList();
+            Assert.True(elsewhere.Count == 0, "errors in files that do not use " + ns + ":\n" + DeviceBuild.Describe(elsewhere));
+        }
+
         [Fact]
         public void GateNamesWhatIsWrongWithABoardProject()
         {
