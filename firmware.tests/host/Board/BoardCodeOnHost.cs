@@ -10,12 +10,13 @@ using Microsoft.CodeAnalysis.CSharp;
 namespace Ipenergy.Probe.Tests.Board
 {
     /// <summary>
-    /// The board's flash files (firmware/board/common/FileFlashPartition.cs and InternalFlashStorage.cs) use only
-    /// System.IO, so they also build for .NET: compiled here in-process against the host firmware assembly (for
-    /// IFlashPartition) and loaded, so their NOR semantics and the storage code on top can be tested on a real file
-    /// system. The rest of firmware/board needs the device packages and is covered by the compile gate only.
+    /// The parts of firmware/board/common that use nothing device-specific (the flash files over System.IO, the
+    /// random source over System.Random and the firmware's SHA-256) also build for .NET: compiled here in-process
+    /// against the host firmware assembly and loaded, so their behaviour can be tested (NOR semantics on a real
+    /// file system, the storage code on top, the random bytes). The rest of firmware/board needs the device
+    /// packages and is covered by the compile gate only.
     /// </summary>
-    internal static class BoardFlashOnHost
+    internal static class BoardCodeOnHost
     {
         private static readonly Lazy<Assembly> Compiled = new Lazy<Assembly>(Compile);
 
@@ -31,6 +32,12 @@ namespace Ipenergy.Probe.Tests.Board
             return (IFlashStorage)Activator.CreateInstance(type, folder, names, sectors, driveBytes);
         }
 
+        public static Ipenergy.Probe.Common.IRandomSource OpenRandom(byte[] identity)
+        {
+            Type type = Compiled.Value.GetType("Ipenergy.Probe.Board.BoardRandomSource", true);
+            return (Ipenergy.Probe.Common.IRandomSource)Activator.CreateInstance(type, new object[] { identity });
+        }
+
         public static int[] FitToDrive(string[] names, int[] wanted, long driveBytes)
         {
             Type type = Compiled.Value.GetType("Ipenergy.Probe.Board.InternalFlashStorage", true);
@@ -40,7 +47,7 @@ namespace Ipenergy.Probe.Tests.Board
         private static Assembly Compile()
         {
             string common = Path.Combine(RepoLayout.Root, "firmware", "board", "common");
-            SyntaxTree[] trees = new[] { "FileFlashPartition.cs", "InternalFlashStorage.cs" }
+            SyntaxTree[] trees = new[] { "FileFlashPartition.cs", "InternalFlashStorage.cs", "BoardRandomSource.cs" }
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(common, f)), path: f))
                 .ToArray();
             MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES"))
@@ -48,13 +55,13 @@ namespace Ipenergy.Probe.Tests.Board
                 .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
                 .Append(MetadataReference.CreateFromFile(typeof(IFlashPartition).Assembly.Location))
                 .ToArray();
-            CSharpCompilation compilation = CSharpCompilation.Create("BoardFlashOnHost", trees, references,
+            CSharpCompilation compilation = CSharpCompilation.Create("BoardCodeOnHost", trees, references,
                 new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
             using var image = new MemoryStream();
             var result = compilation.Emit(image);
             if (!result.Success)
             {
-                throw new InvalidOperationException("firmware/board/common flash files do not build for .NET:\n" +
+                throw new InvalidOperationException("firmware/board/common host-buildable files do not build for .NET:\n" +
                     string.Join("\n", result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
             }
 

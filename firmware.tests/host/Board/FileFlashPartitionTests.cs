@@ -27,7 +27,7 @@ namespace Ipenergy.Probe.Tests.Board
         [Fact]
         public void ANewPartitionIsErasedAndAsLargeAsItsSectors()
         {
-            IFlashPartition p = BoardFlashOnHost.OpenPartition(PathOf("energy"), "energy", 3);
+            IFlashPartition p = BoardCodeOnHost.OpenPartition(PathOf("energy"), "energy", 3);
             Assert.Equal("energy", p.Name);
             Assert.Equal(4096, p.SectorSize);
             Assert.Equal(256, p.PageSize);
@@ -41,7 +41,7 @@ namespace Ipenergy.Probe.Tests.Board
         [Fact]
         public void ProgrammingOnlyClearsBits()
         {
-            IFlashPartition p = BoardFlashOnHost.OpenPartition(PathOf("config"), "config", 2);
+            IFlashPartition p = BoardCodeOnHost.OpenPartition(PathOf("config"), "config", 2);
             p.Program(4100, new byte[] { 0x0F, 0xAA }, 0, 2);
             p.Program(4100, new byte[] { 0xF3, 0xFF }, 0, 2);
             byte[] read = new byte[4];
@@ -52,7 +52,7 @@ namespace Ipenergy.Probe.Tests.Board
         [Fact]
         public void AProgramMustStayInOnePage()
         {
-            IFlashPartition p = BoardFlashOnHost.OpenPartition(PathOf("alarms"), "alarms", 2);
+            IFlashPartition p = BoardCodeOnHost.OpenPartition(PathOf("alarms"), "alarms", 2);
             Assert.Throws<ArgumentException>(() => p.Program(250, new byte[10], 0, 10));
             Assert.Throws<ArgumentOutOfRangeException>(() => p.Read(2 * 4096 - 2, new byte[4], 0, 4));
             byte[] read = new byte[10];
@@ -63,7 +63,7 @@ namespace Ipenergy.Probe.Tests.Board
         [Fact]
         public void EraseRestoresOneWholeSectorAndCountsIt()
         {
-            IFlashPartition p = BoardFlashOnHost.OpenPartition(PathOf("history"), "history", 3);
+            IFlashPartition p = BoardCodeOnHost.OpenPartition(PathOf("history"), "history", 3);
             byte[] zeros = new byte[256];
             for (int sector = 0; sector < 3; sector++)
             {
@@ -89,11 +89,11 @@ namespace Ipenergy.Probe.Tests.Board
         [Fact]
         public void ContentSurvivesAReopenAndAGrownLayoutAddsErasedSectors()
         {
-            IFlashPartition first = BoardFlashOnHost.OpenPartition(PathOf("billing"), "billing", 2);
+            IFlashPartition first = BoardCodeOnHost.OpenPartition(PathOf("billing"), "billing", 2);
             first.Program(8000, new byte[] { 0x12, 0x34 }, 0, 2);
             ((IDisposable)first).Dispose();
 
-            IFlashPartition again = BoardFlashOnHost.OpenPartition(PathOf("billing"), "billing", 4);
+            IFlashPartition again = BoardCodeOnHost.OpenPartition(PathOf("billing"), "billing", 4);
             byte[] read = new byte[2];
             again.Read(8000, read, 0, 2);
             Assert.Equal(new byte[] { 0x12, 0x34 }, read);
@@ -111,7 +111,7 @@ namespace Ipenergy.Probe.Tests.Board
                 counters[i] = 1000L * (i + 1) + 7;
             }
 
-            IFlashPartition boot1 = BoardFlashOnHost.OpenPartition(PathOf("energy"), "energy", 32);
+            IFlashPartition boot1 = BoardCodeOnHost.OpenPartition(PathOf("energy"), "energy", 32);
             EnergyStore store = new EnergyStore(boot1, 3);
             store.Open();
             Assert.False(store.HasSaved);
@@ -123,7 +123,7 @@ namespace Ipenergy.Probe.Tests.Board
 
             ((IDisposable)boot1).Dispose();
 
-            IFlashPartition boot2 = BoardFlashOnHost.OpenPartition(PathOf("energy"), "energy", 32);
+            IFlashPartition boot2 = BoardCodeOnHost.OpenPartition(PathOf("energy"), "energy", 32);
             EnergyStore reopened = new EnergyStore(boot2, 3);
             reopened.Open();
             Assert.True(reopened.HasSaved);
@@ -135,7 +135,7 @@ namespace Ipenergy.Probe.Tests.Board
         public void TheStorageGivesEveryPartitionByName()
         {
             string[] names = { FlashPartitionNames.Config, FlashPartitionNames.Energy, FlashPartitionNames.History };
-            IFlashStorage storage = BoardFlashOnHost.OpenStorage(Path.Combine(_folder, "eprobe"), names, new[] { 4, 8, 16 }, 0);
+            IFlashStorage storage = BoardCodeOnHost.OpenStorage(Path.Combine(_folder, "eprobe"), names, new[] { 4, 8, 16 }, 0);
             Assert.Equal(4, storage.Partition(FlashPartitionNames.Config).SectorCount);
             Assert.Equal(16, storage.Partition(FlashPartitionNames.History).SectorCount);
             Assert.Null(storage.Partition(FlashPartitionNames.Billing));
@@ -148,14 +148,14 @@ namespace Ipenergy.Probe.Tests.Board
             int[] wanted = { 4, 32, 512, 16, 8 };
 
             // 1 MiB drive: 192 sectors usable, 60 for the others, 132 left for history.
-            Assert.Equal(new[] { 4, 32, 132, 16, 8 }, BoardFlashOnHost.FitToDrive(names, wanted, 1024 * 1024));
+            Assert.Equal(new[] { 4, 32, 132, 16, 8 }, BoardCodeOnHost.FitToDrive(names, wanted, 1024 * 1024));
 
             // 4 MiB and more, or unknown (0): the layout as asked.
-            Assert.Equal(wanted, BoardFlashOnHost.FitToDrive(names, wanted, 4L * 1024 * 1024));
-            Assert.Equal(wanted, BoardFlashOnHost.FitToDrive(names, wanted, 0));
+            Assert.Equal(wanted, BoardCodeOnHost.FitToDrive(names, wanted, 4L * 1024 * 1024));
+            Assert.Equal(wanted, BoardCodeOnHost.FitToDrive(names, wanted, 0));
 
             // Too small even for the others: history keeps the 2 sectors a ring needs.
-            Assert.Equal(2, BoardFlashOnHost.FitToDrive(names, wanted, 64 * 1024)[2]);
+            Assert.Equal(2, BoardCodeOnHost.FitToDrive(names, wanted, 64 * 1024)[2]);
         }
     }
 }
