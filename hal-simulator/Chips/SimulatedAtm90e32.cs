@@ -19,6 +19,9 @@ namespace Ipenergy.Probe.Simulator.Chips
         private const int ReadBit = 0x8000;
         private const double RadToDeg = 180.0 / Math.PI;
 
+        /// <summary>Temp register, deg C: the die as the chip reports it from power-on (so a live chip never reads all zeros).</summary>
+        public const ushort DieTemperature = 35;
+
         private readonly object _lock = new object();
         private readonly ushort[] _registers = new ushort[AddressMask + 1];
 
@@ -165,7 +168,7 @@ namespace Ipenergy.Probe.Simulator.Chips
 
                 _registers[R.IrmsN0] = Unsigned16(Math.Sqrt(Math.Max(0.0, neutral2)) / R.IrmsLsb);
                 _registers[R.Freq] = Unsigned16(window.FrequencyHz * 100.0);
-                _registers[R.Temp] = 35;
+                _registers[R.Temp] = DieTemperature;
             }
         }
 
@@ -228,7 +231,7 @@ namespace Ipenergy.Probe.Simulator.Chips
             }
         }
 
-        /// <summary>Power-on state: datasheet defaults, gains 0, metering off, locked, nothing measured or counted.</summary>
+        /// <summary>Power-on state: datasheet defaults, gains 0, metering off, locked, nothing measured or counted (but the temperature).</summary>
         private void Reset()
         {
             Array.Clear(_registers);
@@ -236,11 +239,14 @@ namespace Ipenergy.Probe.Simulator.Chips
             _registers[R.PLconstH] = R.PLconstHDefault;
             _registers[R.PLconstL] = R.PLconstLDefault;
             _registers[R.MMode0] = R.MMode0Default;
+            _registers[R.Temp] = DieTemperature;
         }
 
+        // Metering off: the measurements read 0; the temperature sensor runs whatever MeterEn says.
         private void ClearMeasurements()
         {
             Array.Clear(_registers, 0x80, _registers.Length - 0x80);
+            _registers[R.Temp] = DieTemperature;
         }
 
         // Angle of phasor a minus angle of phasor b, degrees in (-180, 180].
