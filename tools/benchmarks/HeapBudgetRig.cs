@@ -8,6 +8,7 @@ using Ipenergy.Probe.Config;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Simulator;
 using Ipenergy.Probe.Simulator.Bus;
+using Ipenergy.Probe.Simulator.Chips;
 using Ipenergy.Probe.Simulator.Panel;
 
 namespace Ipenergy.Probe.Benchmarks
@@ -36,7 +37,7 @@ namespace Ipenergy.Probe.Benchmarks
         private static readonly BusLine Line = new BusLine(115200, SerialParity.Even, 1);
         private readonly HeapBudgetSlaves _modules;
 
-        private HeapBudgetRig(string model, double timeScale, int busRole, int modules)
+        private HeapBudgetRig(string model, double timeScale, int busRole, int modules, bool chips)
         {
             Model = model;
             BusRole = busRole;
@@ -57,6 +58,7 @@ namespace Ipenergy.Probe.Benchmarks
             _silentNtp = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
             Random = new OsRandomSource();
             Network = new SimulatedNetworkStatus("127.0.0.1", "HEAP-" + model);
+            Chips = chips ? new SimulatedMeteringChips(Samples) : null;
             if (!_busPort.WaitConnected(5000))
             {
                 throw new InvalidOperationException("the gateway's bus port did not connect to the simulated hub");
@@ -86,13 +88,16 @@ namespace Ipenergy.Probe.Benchmarks
 
         public SimulatedNetworkStatus Network { get; }
 
+        /// <summary>The simulated ATM90E32 metering ICs the app meters with (one per 3 channels); null: the ADC sample engine.</summary>
+        public SimulatedMeteringChips Chips { get; }
+
         /// <summary>The app, after <see cref="Construct"/>.</summary>
         public ProbeApp App { get; private set; }
 
         /// <summary>The simulator's side: everything but the ProbeApp.</summary>
-        public static HeapBudgetRig Prepare(string model, double timeScale, int busRole = BusRoles.Gateway, int modules = 0)
+        public static HeapBudgetRig Prepare(string model, double timeScale, int busRole = BusRoles.Gateway, int modules = 0, bool chips = false)
         {
-            return new HeapBudgetRig(model, timeScale, busRole, modules);
+            return new HeapBudgetRig(model, timeScale, busRole, modules, chips);
         }
 
         /// <summary>The MeterConfig the app falls back to (no configuration in the fresh flash): the room's CTs,
@@ -122,6 +127,7 @@ namespace Ipenergy.Probe.Benchmarks
                 Display = Display,
                 Keypad = Keypad,
                 NetworkStatus = Network,
+                MeteringChips = Chips?.Devices,
             };
             App = new ProbeApp(Samples, Clock, config, Flash, null, options);
             return App;
@@ -142,8 +148,20 @@ namespace Ipenergy.Probe.Benchmarks
             }
         }
 
+        /// <summary>Starts the app, then the chips' sampling thread when the app meters with chips (as the virtual e-Probe does).</summary>
+        public void Start()
+        {
+            App.Start();
+            Chips?.Start();
+        }
+
         public void Dispose()
         {
+            if (Chips != null)
+            {
+                Chips.Stop();
+            }
+
             Samples.Stop();
             if (App != null)
             {
