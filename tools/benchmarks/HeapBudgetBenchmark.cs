@@ -136,6 +136,15 @@ namespace Ipenergy.Probe.Benchmarks
             Console.WriteLine("Largest single objects, MPP18 (estimated):");
             PrintRetainers(main.Largest);
             Console.WriteLine();
+            Console.WriteLine("By type, MPP18 (estimated bytes of all objects of the type, 12 largest):");
+            Console.WriteLine("| type | bytes |");
+            Console.WriteLine("|---|---|");
+            foreach (KeyValuePair<string, long> t in main.Graph.ByType().Take(12))
+            {
+                Console.WriteLine("| " + t.Key + " | " + t.Value + " |");
+            }
+
+            Console.WriteLine();
             Console.WriteLine("Skipped objects reachable from the app, MPP18 (host runtime, simulator HAL): "
                 + string.Join(", ", main.Skipped.OrderByDescending(p => p.Value).Select(p => p.Value + " " + p.Key)));
             Console.WriteLine();
