@@ -132,6 +132,45 @@ namespace Ipenergy.Probe.Tests.Chips
             }
         }
 
+        /// <summary>
+        /// Channels wired on another phase than their chip input's voltage (channel 1 on L2, 2 on L3, 3 on L1): the chip
+        /// multiplies each current with the wrong voltage, so the firmware must rebuild P and Q from Irms, the voltage
+        /// of the channel's phase and the angle registers (PAngle, Uangle). Same truth, same agreement with the ADC.
+        /// </summary>
+        [Fact]
+        public void ChannelsOffTheirSlotsPhaseMatchTheTruthAndTheAdc()
+        {
+            string json = Mpp3Scenario.Replace("\"channel\": 1, \"phase\": \"L1\"", "\"channel\": 1, \"phase\": \"L2\"")
+                .Replace("\"channel\": 2, \"phase\": \"L2\"", "\"channel\": 2, \"phase\": \"L3\"")
+                .Replace("\"channel\": 3, \"phase\": \"L3\"", "\"channel\": 3, \"phase\": \"L1\"");
+            Assert.Contains("\"channel\": 3, \"phase\": \"L1\"", json);
+            string file = Path.Combine(Path.GetTempPath(), "eprobe-chips-rotated-" + Guid.NewGuid().ToString("N") + ".json");
+            File.WriteAllText(file, json);
+            try
+            {
+                ScenarioTruth truth = new ScenarioTruth(ScenarioLoader.Parse(json, "test"));
+                string clock = Start.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+                JsonElement onChips;
+                using (var chips = new ChipProbeProcess("--scenario", file, "--time-scale", "4", "--front-end", "atm90e32", "--clock-start", clock))
+                {
+                    onChips = chips.MeasurementsAt(Start.AddSeconds(3));
+                    Assert.Equal(new[] { "L2", "L3", "L1" }, onChips.GetProperty("channels").EnumerateArray().Select(c => c.GetProperty("phase").GetString()));
+                    Check(onChips, truth, "atm90e32 (channels off their slot's phase)");
+                }
+
+                using (var adc = new ChipProbeProcess("--scenario", file, "--time-scale", "4", "--clock-start", clock))
+                {
+                    JsonElement onAdc = adc.MeasurementsAt(Start.AddSeconds(3));
+                    Check(onAdc, truth, "adc (channels off their slot's phase)");
+                    Compare(onChips, onAdc, 3, "MPP3 rotated");
+                }
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        }
+
         [Fact]
         public void Mpp18OnSixChipsMatchesTheTruthAndTheAdc()
         {
@@ -176,7 +215,7 @@ namespace Ipenergy.Probe.Tests.Chips
                 JsonElement ch = Channel(m, c);
                 string what = frontEnd + " channel " + c;
                 double irms = ch.GetProperty("irms").GetDouble();
-                if (frontEnd == "atm90e32" && t.Irms > IrmsRegisterMax)
+                if (frontEnd.StartsWith("atm90e32", StringComparison.Ordinal) && t.Irms > IrmsRegisterMax)
                 {
                     // The chip's IrmsX saturates (16 bits of 0.001 A): the firmware can show no more.
                     Near(IrmsRegisterMax, irms, 0.002, what + " Irms (saturated register, truth " + t.Irms + " A)");
