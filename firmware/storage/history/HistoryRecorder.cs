@@ -28,7 +28,7 @@ namespace Ipenergy.Probe.Storage.History
         private readonly HistoryRing[] _rings;
         private readonly IntervalAccumulator[] _open;
         private readonly HistoryRecord _item;
-        private readonly byte[] _sectorBuffer;
+        private readonly int _sectorSize;
         private MeasurementSnapshot _last;
         private long _lastTicks;
         private bool _running;
@@ -46,7 +46,7 @@ namespace Ipenergy.Probe.Storage.History
             }
 
             _item = new HistoryRecord(channels);
-            _sectorBuffer = new byte[flash.SectorSize];
+            _sectorSize = flash.SectorSize;
         }
 
         public int Channels { get; private set; }
@@ -62,10 +62,12 @@ namespace Ipenergy.Probe.Storage.History
         /// <summary>Resumes from flash (boot): replays each ring's newest sector, trusting no torn item.</summary>
         public void Open()
         {
+            // The replay buffer lives for the boot only: a sector's worth of heap (4 KB) not kept for the device's life.
+            byte[] sectorBuffer = new byte[_sectorSize];
             _holdUntilTicks = long.MinValue;
             for (int r = 0; r < HistoryResolution.Count; r++)
             {
-                _rings[r].Open(_sectorBuffer);
+                _rings[r].Open(sectorBuffer);
                 _open[r].IsOpen = false;
                 HistoryCodecState last = _rings[r].Last;
                 if (last.HasBase)
