@@ -58,46 +58,60 @@ namespace Ipenergy.Probe.Display
         public const int AlarmsLabel = 49;
         public const int Count = 50;
 
-        private static readonly string[] English =
+        // The texts are built once into the Latin-1 tables below; as methods, not static fields, so the string
+        // tables do not stay on the heap next to their bytes (about 3 KB on nanoCLR).
+        private static string[] English()
         {
-            "Home", "Phases", "Circuit", "Channel", "Alarms", "Network", "Settings", "Bus modules",
-            "Site total", "This module", "no alarm", "critical", "warning", "Unbalance", "No circuit", "Breaker",
-            "CT reversed?", "wrong phase?", "No active alarm", "Acknowledged", "DHCP", "static", "up", "down",
-            "standalone", "slave", "gateway", "Enter PIN", "Wrong PIN", "Locked", "Enter: PIN", "Bus address",
-            "IP mode", "Contrast", "Backlight", "Language", "Saved", "always", "English", "online",
-            "offline", "unknown", "Waiting for data", "Refused:", "Bus", "Address", "CT", "Link",
-            "Enter: acknowledge", "Alarms",
-        };
+            return new string[]
+            {
+                "Home", "Phases", "Circuit", "Channel", "Alarms", "Network", "Settings", "Bus modules",
+                "Site total", "This module", "no alarm", "critical", "warning", "Unbalance", "No circuit", "Breaker",
+                "CT reversed?", "wrong phase?", "No active alarm", "Acknowledged", "DHCP", "static", "up", "down",
+                "standalone", "slave", "gateway", "Enter PIN", "Wrong PIN", "Locked", "Enter: PIN", "Bus address",
+                "IP mode", "Contrast", "Backlight", "Language", "Saved", "always", "English", "online",
+                "offline", "unknown", "Waiting for data", "Refused:", "Bus", "Address", "CT", "Link",
+                "Enter: acknowledge", "Alarms",
+            };
+        }
 
-        private static readonly string[] French =
+        private static string[] French()
         {
-            "Accueil", "Phases", "Circuit", "Voie", "Alarmes", "R\u00e9seau", "R\u00e9glages", "Modules bus",
-            "Total site", "Ce module", "aucune alarme", "critique", "alerte", "D\u00e9s\u00e9quilibre", "Aucun circuit", "Disjoncteur",
-            "CT invers\u00e9 ?", "mauvaise phase ?", "Aucune alarme active", "Acquitt\u00e9e", "DHCP", "fixe", "actif", "coup\u00e9",
-            "autonome", "esclave", "passerelle", "Code PIN", "PIN erron\u00e9", "Bloqu\u00e9", "Entr\u00e9e : PIN", "Adresse bus",
-            "Mode IP", "Contraste", "\u00c9clairage", "Langue", "Enregistr\u00e9", "toujours", "Fran\u00e7ais", "en ligne",
-            "hors ligne", "inconnu", "Attente des mesures", "Refus\u00e9 :", "Bus", "Adresse", "CT", "Lien",
-            "Entr\u00e9e : acquitter", "Alarmes",
-        };
+            return new string[]
+            {
+                "Accueil", "Phases", "Circuit", "Voie", "Alarmes", "R\u00e9seau", "R\u00e9glages", "Modules bus",
+                "Total site", "Ce module", "aucune alarme", "critique", "alerte", "D\u00e9s\u00e9quilibre", "Aucun circuit", "Disjoncteur",
+                "CT invers\u00e9 ?", "mauvaise phase ?", "Aucune alarme active", "Acquitt\u00e9e", "DHCP", "fixe", "actif", "coup\u00e9",
+                "autonome", "esclave", "passerelle", "Code PIN", "PIN erron\u00e9", "Bloqu\u00e9", "Entr\u00e9e : PIN", "Adresse bus",
+                "Mode IP", "Contraste", "\u00c9clairage", "Langue", "Enregistr\u00e9", "toujours", "Fran\u00e7ais", "en ligne",
+                "hors ligne", "inconnu", "Attente des mesures", "Refus\u00e9 :", "Bus", "Adresse", "CT", "Lien",
+                "Entr\u00e9e : acquitter", "Alarmes",
+            };
+        }
 
         // Alarm conditions in AlarmCodes order: in English the API's names (as the page, SNMP and syslog say them),
         // in French short names that fit a row after "C* ch18 ".
-        private static readonly string[] EnglishConditions =
+        private static string[] EnglishConditions()
         {
-            "loadHigh", "overCurrent", "lowLoad", "underVoltage", "overVoltage", "phaseLost",
-            "frequencyLow", "frequencyHigh", "voltageUnbalance", "currentUnbalance", "neutralCurrent", "moduleOffline",
-        };
+            return new string[]
+            {
+                "loadHigh", "overCurrent", "lowLoad", "underVoltage", "overVoltage", "phaseLost",
+                "frequencyLow", "frequencyHigh", "voltageUnbalance", "currentUnbalance", "neutralCurrent", "moduleOffline",
+            };
+        }
 
-        private static readonly string[] FrenchConditions =
+        private static string[] FrenchConditions()
         {
-            "charge haute", "surintensit\u00e9", "charge faible", "sous-tension", "surtension", "phase perdue",
-            "fr\u00e9q. basse", "fr\u00e9q. haute", "d\u00e9s\u00e9q. U", "d\u00e9s\u00e9q. I", "I neutre", "hors ligne",
-        };
+            return new string[]
+            {
+                "charge haute", "surintensit\u00e9", "charge faible", "sous-tension", "surtension", "phase perdue",
+                "fr\u00e9q. basse", "fr\u00e9q. haute", "d\u00e9s\u00e9q. U", "d\u00e9s\u00e9q. I", "I neutre", "hors ligne",
+            };
+        }
 
-        private static readonly byte[][] EnglishBytes = Encode(English);
-        private static readonly byte[][] FrenchBytes = Encode(French);
-        private static readonly byte[][] EnglishConditionBytes = Encode(EnglishConditions);
-        private static readonly byte[][] FrenchConditionBytes = Encode(FrenchConditions);
+        private static readonly byte[][] EnglishBytes = Encode(English());
+        private static readonly byte[][] FrenchBytes = Encode(French());
+        private static readonly byte[][] EnglishConditionBytes = Encode(EnglishConditions());
+        private static readonly byte[][] FrenchConditionBytes = Encode(FrenchConditions());
 
         /// <summary>The Latin-1 bytes of text id in a language (PanelConfig.LanguageFrench, else English).</summary>
         public static byte[] Get(int id, int language)
