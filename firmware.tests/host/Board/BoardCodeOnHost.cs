@@ -44,11 +44,45 @@ namespace Ipenergy.Probe.Tests.Board
             return (int[])type.GetMethod("FitToDrive").Invoke(null, new object[] { names, wanted, driveBytes });
         }
 
+        /// <summary>A SamplePacer over scripted ADC inputs (6 a frame; code = input * 1000 + frame read so far).</summary>
+        public static PacerUnderTest OpenPacer(int sampleRateHz, int slowAtRead, int slowMs)
+        {
+            Assembly assembly = Compiled.Value;
+            object inputs = Activator.CreateInstance(assembly.GetType("Ipenergy.Probe.Board.HostTests.ScriptedInputs", true),
+                slowAtRead, slowMs);
+            object pacer = Activator.CreateInstance(assembly.GetType("Ipenergy.Probe.Board.SamplePacer", true), inputs, sampleRateHz);
+            return new PacerUnderTest(pacer);
+        }
+
+        // Test double compiled with the board code (it implements the board's IAdcInputs).
+        private const string ScriptedInputsSource = @"
+namespace Ipenergy.Probe.Board.HostTests
+{
+    public sealed class ScriptedInputs : Ipenergy.Probe.Board.IAdcInputs
+    {
+        private readonly int _slowAtRead;
+        private readonly int _slowMs;
+        private int _reads;
+
+        public ScriptedInputs(int slowAtRead, int slowMs) { _slowAtRead = slowAtRead; _slowMs = slowMs; }
+
+        public int Count { get { return 6; } }
+
+        public int Read(int input)
+        {
+            int n = _reads++;
+            if (n == _slowAtRead) { System.Threading.Thread.Sleep(_slowMs); }
+            return input * 1000 + n / 6;
+        }
+    }
+}";
+
         private static Assembly Compile()
         {
             string common = Path.Combine(RepoLayout.Root, "firmware", "board", "common");
-            SyntaxTree[] trees = new[] { "FileFlashPartition.cs", "InternalFlashStorage.cs", "BoardRandomSource.cs" }
+            SyntaxTree[] trees = new[] { "FileFlashPartition.cs", "InternalFlashStorage.cs", "BoardRandomSource.cs", "IAdcInputs.cs", "SamplePacer.cs" }
                 .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(common, f)), path: f))
+                .Append(CSharpSyntaxTree.ParseText(ScriptedInputsSource, path: "ScriptedInputs.cs"))
                 .ToArray();
             MetadataReference[] references = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES"))
                 .Split(Path.PathSeparator)
@@ -66,6 +100,37 @@ namespace Ipenergy.Probe.Tests.Board
             }
 
             return Assembly.Load(image.ToArray());
+        }
+    }
+
+    /// <summary>Typed access to the compiled SamplePacer.</summary>
+    internal sealed class PacerUnderTest
+    {
+        private readonly object _pacer;
+
+        public PacerUnderTest(object pacer)
+        {
+            _pacer = pacer;
+        }
+
+        public bool Fill(Ipenergy.Probe.Hal.SampleBlock block)
+        {
+            return (bool)_pacer.GetType().GetMethod("Fill").Invoke(_pacer, new object[] { block });
+        }
+
+        public void Stop()
+        {
+            _pacer.GetType().GetMethod("Stop").Invoke(_pacer, null);
+        }
+
+        public long LostFrames
+        {
+            get { return (long)_pacer.GetType().GetProperty("LostFrames").GetValue(_pacer); }
+        }
+
+        public long NextFrameIndex
+        {
+            get { return (long)_pacer.GetType().GetProperty("NextFrameIndex").GetValue(_pacer); }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System;
 using System.Device.Adc;
 using Ipenergy.Probe.Hal;
 
@@ -7,25 +6,17 @@ namespace Ipenergy.Probe.Board
     /// <summary>
     /// Samples for the firmware's own metering engine on a development board without metering ICs: one
     /// AdcChannel.ReadValue() per input per frame (V1 V2 V3, then the CT inputs, each biased at mid-supply so the
-    /// codes are offset binary), paced on DateTime.UtcNow ticks by a busy wait in managed code (the only sub-millisecond
-    /// clock both boards' packages share; a step of the wall clock, e.g. by SNTP, restarts the pacing).
+    /// codes are offset binary), paced by <see cref="SamplePacer"/> in managed code.
     /// nanoFramework offers no managed DMA or timer-triggered conversion, so every sample costs an interpreted native
-    /// call: this reaches a LOW sample rate only (figures in docs/sampling.md), enough to bring up the panel, the
-    /// protocols and the configuration on a bare board, not for metering-grade harmonics or an MPP18. Frames the loop
-    /// could not take in time are skipped and reported as a gap in FirstFrameIndex (the engine counts lost samples).
+    /// call and the loop busy-waits between frames: this reaches a LOW sample rate only (figures in docs/sampling.md),
+    /// enough to bring up the panel, the protocols and the configuration on a bare board, not for metering-grade
+    /// harmonics nor for an MPP18. Frames the loop could not take in time are reported as lost, not taken late.
     /// </summary>
-    public sealed class ManagedAdcSampleSource : ISampleSource
+    public sealed class ManagedAdcSampleSource : ISampleSource, IAdcInputs
     {
-        /// <summary>A delay longer than this many frames is taken for a clock step, not lateness.</summary>
-        private const long MaxLateFrames = 100000;
-
         private readonly AdcChannel[] _channels;
         private readonly AdcFrontEnd _frontEnd;
-        private readonly long _ticksPerFrame;
-        private readonly object _lock = new object();
-        private long _nextFrameIndex;
-        private long _startTimestamp = -1;
-        private bool _stopped;
+        private readonly SamplePacer _pacer;
 
         /// <param name="controller">The MCU's ADC.</param>
         /// <param name="voltageChannels">ADC channel numbers of L1, L2, L3.</param>
@@ -47,95 +38,30 @@ namespace Ipenergy.Probe.Board
             }
 
             _frontEnd = new AdcFrontEnd(sampleRateHz, controller.ResolutionInBits, currentChannels.Length, voltageFullScalePeakVolts);
-            _ticksPerFrame = TimeSpan.TicksPerSecond / sampleRateHz;
+            _pacer = new SamplePacer(this, sampleRateHz);
         }
 
         public AdcFrontEnd FrontEnd { get { return _frontEnd; } }
 
         /// <summary>Frames skipped because the loop was late, since start.</summary>
-        public long LostFrames { get; private set; }
+        public long LostFrames { get { return _pacer.LostFrames; } }
+
+        public int Count { get { return _channels.Length; } }
 
         public bool Read(SampleBlock block)
         {
-            if (IsStopped())
-            {
-                block.Frames = 0;
-                return false;
-            }
+            return _pacer.Fill(block);
+        }
 
-            long start = DateTime.UtcNow.Ticks;
-            if (_startTimestamp < 0 || start < _startTimestamp + (_nextFrameIndex - 1) * _ticksPerFrame
-                || start > _startTimestamp + (_nextFrameIndex + MaxLateFrames) * _ticksPerFrame)
-            {
-                // First block, or the wall clock was stepped: pace from now, frame numbering goes on.
-                _startTimestamp = start - _nextFrameIndex * _ticksPerFrame;
-            }
-
-            int[] codes = block.Codes;
-            int perFrame = block.ChannelsPerFrame;
-            int channels = _channels.Length < perFrame ? _channels.Length : perFrame;
-            long first = -1;
-            for (int f = 0; f < block.FrameCapacity; f++)
-            {
-                long due = _startTimestamp + _nextFrameIndex * _ticksPerFrame;
-                long now = DateTime.UtcNow.Ticks;
-                if (now - due >= _ticksPerFrame)
-                {
-                    // Late by a frame or more: skip to the frame due now; the gap shows in the next block's index.
-                    long skip = (now - due) / _ticksPerFrame;
-                    if (f > 0)
-                    {
-                        block.Frames = f;
-                        block.FirstFrameIndex = first;
-                        _nextFrameIndex += skip;
-                        LostFrames += skip;
-                        return true;
-                    }
-
-                    _nextFrameIndex += skip;
-                    LostFrames += skip;
-                    due += skip * _ticksPerFrame;
-                }
-
-                while (DateTime.UtcNow.Ticks < due)
-                {
-                    // Busy wait: Thread.Sleep has millisecond granularity, far coarser than a frame.
-                }
-
-                if (first < 0)
-                {
-                    first = _nextFrameIndex;
-                }
-
-                int at = f * perFrame;
-                for (int c = 0; c < channels; c++)
-                {
-                    codes[at + c] = _channels[c].ReadValue();
-                }
-
-                _nextFrameIndex++;
-            }
-
-            block.Frames = block.FrameCapacity;
-            block.FirstFrameIndex = first;
-            return true;
+        public int Read(int input)
+        {
+            return _channels[input].ReadValue();
         }
 
         /// <summary>Makes Read return false (shutdown).</summary>
         public void Stop()
         {
-            lock (_lock)
-            {
-                _stopped = true;
-            }
-        }
-
-        private bool IsStopped()
-        {
-            lock (_lock)
-            {
-                return _stopped;
-            }
+            _pacer.Stop();
         }
     }
 }
