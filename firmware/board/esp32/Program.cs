@@ -1,3 +1,4 @@
+using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
@@ -51,10 +52,9 @@ namespace Ipenergy.Probe.Board.Esp32
                 RoutePins();
                 BoardSpiBus spi = new BoardSpiBus(Esp32Pins.SpiBus);
                 parts.MeteringChips = new ISpiDevice[] { spi.Device(gpio, Esp32Pins.MeterChipSelect) };
-                BoardSpiDevice lcd = spi.Device(gpio, Esp32Pins.LcdChipSelect);
-                parts.Display = new St7565Display(lcd, gpio, Esp32Pins.LcdA0, Esp32Pins.LcdReset, Esp32Pins.LcdBacklight, false, 0);
-                parts.Keypad = new GpioKeypad(gpio, Esp32Pins.KeyUp, Esp32Pins.KeyDown, Esp32Pins.KeyEnter, Esp32Pins.KeyBack);
-                parts.BusPort = new Rs485SerialPort(Esp32Pins.BusPortName);
+                parts.Display = OpenDisplay(spi, gpio);
+                parts.Keypad = OpenKeypad(gpio);
+                parts.BusPort = OpenBus();
             }
             else
             {
@@ -64,6 +64,48 @@ namespace Ipenergy.Probe.Board.Esp32
 
             BoardProgram.Run(parts);
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        // The panel, the buttons and the bus are optional: a part that fails to open is logged and left out, the
+        // meter runs without it (GET /api/v1/panel answers 404 without a display, no bus without the port).
+        private static IDisplay OpenDisplay(BoardSpiBus spi, GpioController gpio)
+        {
+            try
+            {
+                return new St7565Display(spi.Device(gpio, Esp32Pins.LcdChipSelect), gpio, Esp32Pins.LcdA0, Esp32Pins.LcdReset,
+                    Esp32Pins.LcdBacklight, false, 0);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("panel: LCD unavailable: " + e.Message);
+                return null;
+            }
+        }
+
+        private static IKeypad OpenKeypad(GpioController gpio)
+        {
+            try
+            {
+                return new GpioKeypad(gpio, Esp32Pins.KeyUp, Esp32Pins.KeyDown, Esp32Pins.KeyEnter, Esp32Pins.KeyBack);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("panel: buttons unavailable: " + e.Message);
+                return null;
+            }
+        }
+
+        private static ISerialPort OpenBus()
+        {
+            try
+            {
+                return new Rs485SerialPort(Esp32Pins.BusPortName);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("bus: " + Esp32Pins.BusPortName + " unavailable: " + e.Message);
+                return null;
+            }
         }
 
         // The ESP32 routes SPI and UART signals to any pin through its GPIO matrix: set before the devices open.

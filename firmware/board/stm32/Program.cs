@@ -1,3 +1,4 @@
+using System;
 using System.Device.Adc;
 using System.Device.Gpio;
 using System.Diagnostics;
@@ -41,8 +42,8 @@ namespace Ipenergy.Probe.Board.Stm32
             byte[] chipId = Utilities.UniqueDeviceId;
             byte[] mac = parts.Interface == null ? new byte[0] : parts.Interface.PhysicalAddress;
             byte[] identity = new byte[chipId.Length + mac.Length];
-            System.Array.Copy(chipId, 0, identity, 0, chipId.Length);
-            System.Array.Copy(mac, 0, identity, chipId.Length, mac.Length);
+            Array.Copy(chipId, 0, identity, 0, chipId.Length);
+            Array.Copy(mac, 0, identity, chipId.Length, mac.Length);
             parts.RandomSource = new BoardRandomSource(identity);
 
             if (MeteringIcFitted)
@@ -57,10 +58,9 @@ namespace Ipenergy.Probe.Board.Stm32
                 }
 
                 parts.MeteringChips = meters;
-                BoardSpiDevice lcd = spi.Device(gpio, Stm32Pins.LcdChipSelect);
-                parts.Display = new St7565Display(lcd, gpio, Stm32Pins.LcdA0, Stm32Pins.LcdReset, Stm32Pins.LcdBacklight, false, 0);
-                parts.Keypad = new GpioKeypad(gpio, Stm32Pins.KeyUp, Stm32Pins.KeyDown, Stm32Pins.KeyEnter, Stm32Pins.KeyBack);
-                parts.BusPort = new Rs485SerialPort(Stm32Pins.BusPortName, gpio.OpenPin(Stm32Pins.BusDriverEnable, PinMode.Output));
+                parts.Display = OpenDisplay(spi, gpio);
+                parts.Keypad = OpenKeypad(gpio);
+                parts.BusPort = OpenBus(gpio);
             }
             else
             {
@@ -72,6 +72,48 @@ namespace Ipenergy.Probe.Board.Stm32
             parts.SerialNumber = "IPE" + parts.ChannelCount.ToString() + "-" + HexText.From(chipId, 0, chipId.Length).ToUpper();
             BoardProgram.Run(parts);
             Thread.Sleep(Timeout.Infinite);
+        }
+
+        // The panel, the buttons and the bus are optional: a part that fails to open is logged and left out, the
+        // meter runs without it (GET /api/v1/panel answers 404 without a display, no bus without the port).
+        private static IDisplay OpenDisplay(BoardSpiBus spi, GpioController gpio)
+        {
+            try
+            {
+                return new St7565Display(spi.Device(gpio, Stm32Pins.LcdChipSelect), gpio, Stm32Pins.LcdA0, Stm32Pins.LcdReset,
+                    Stm32Pins.LcdBacklight, false, 0);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("panel: LCD unavailable: " + e.Message);
+                return null;
+            }
+        }
+
+        private static IKeypad OpenKeypad(GpioController gpio)
+        {
+            try
+            {
+                return new GpioKeypad(gpio, Stm32Pins.KeyUp, Stm32Pins.KeyDown, Stm32Pins.KeyEnter, Stm32Pins.KeyBack);
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("panel: buttons unavailable: " + e.Message);
+                return null;
+            }
+        }
+
+        private static ISerialPort OpenBus(GpioController gpio)
+        {
+            try
+            {
+                return new Rs485SerialPort(Stm32Pins.BusPortName, gpio.OpenPin(Stm32Pins.BusDriverEnable, PinMode.Output));
+            }
+            catch (Exception e)
+            {
+                Debug.WriteLine("bus: " + Stm32Pins.BusPortName + " unavailable: " + e.Message);
+                return null;
+            }
         }
 
         // Open strap = MPP18; jumper to ground = MPP3. Read once at boot.
