@@ -62,7 +62,8 @@ namespace Ipenergy.Probe.Tests.Metering
                     using HttpClient http = new HttpClient();
                     http.Timeout = TimeSpan.FromSeconds(10);
                     string baseUrl = "http://127.0.0.1:" + app.HttpPort;
-                    using (JsonDocument doc = JsonDocument.Parse(http.GetStringAsync(baseUrl + "/api/v1/measurements").Result))
+                    using (HttpResponseMessage get = http.Send(new HttpRequestMessage(HttpMethod.Get, baseUrl + "/api/v1/measurements")))
+                    using (JsonDocument doc = JsonDocument.Parse(get.Content.ReadAsStream()))
                     {
                         JsonElement ch1 = doc.RootElement.GetProperty("channels")[0];
                         Assert.Equal(10.0, ch1.GetProperty("irms").GetDouble(), 3);
