@@ -29,7 +29,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
     { ""channel"": 2, ""phase"": ""L2"", ""ctRatedA"": 32, ""irms"": 10.0, ""angleDeg"": 36.87 },
     { ""channel"": 3, ""phase"": ""L3"", ""ctRatedA"": 63, ""irms"": 20.0, ""angleDeg"": 180.0, ""ctPhaseErrorDeg"": 0.0 }
   ],
-  ""events"": [ { ""atS"": 6, ""channel"": 2, ""irms"": 30.0 } ]
+  ""events"": [ { ""atS"": 12, ""channel"": 2, ""irms"": 30.0 } ]
 }";
 
         private static string WriteScenario()
@@ -51,7 +51,9 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             try
             {
                 using var probe = new VirtualProbe("--model", "MPP3", "--scenario", file, "--time-scale", "4");
-                JsonElement m = probe.MeasurementsAfter(3.0);
+                // Seconds, not wall time: second 3 is measured before the event at 12 s however late the test looks.
+                JsonElement m = probe.MeasurementsAtSequence(3);
+                Assert.True(m.GetProperty("sequence").GetInt64() <= 12, "first look at second " + m.GetProperty("sequence") + ": too late for the checks before the event");
 
                 Assert.Matches(new Regex(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$"), m.GetProperty("timestamp").GetString());
                 Near(50.0, m.GetProperty("frequencyHz").GetDouble(), 0.01, "frequency");
@@ -100,9 +102,9 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 Assert.True(e1 > e0, "energy is monotonic and grows");
                 Near(p1 * dt / 3600.0, e1 - e0, p1 * 1.2 / 3600.0 + 0.002, "energy between two reads");
 
-                // The event at 6 s raised channel 2 to 30 A.
+                // The event at 12 s raised channel 2 to 30 A: second 13 is the first measured wholly after it.
                 Assert.True(later.GetProperty("timestamp").GetDateTime() >= t0.AddSeconds(4));
-                JsonElement afterEvent = probe.MeasurementsAfter(6.0);
+                JsonElement afterEvent = probe.MeasurementsAtSequence(13);
                 Near(30.0, afterEvent.GetProperty("channels")[1].GetProperty("irms").GetDouble(), 0.06, "ch2 after the event");
             }
             finally

@@ -132,6 +132,34 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
         }
 
+        /// <summary>
+        /// Waits until the probe publishes the snapshot of simulated second <paramref name="sequence"/> or a later one,
+        /// then returns it: second n covers simulated time [n - 1, n) since start, whenever the test got to look.
+        /// </summary>
+        public JsonElement MeasurementsAtSequence(long sequence)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (true)
+            {
+                var (status, body) = Curl(HttpUrl + "/api/v1/measurements");
+                if (status == 200)
+                {
+                    JsonElement root = JsonDocument.Parse(body).RootElement;
+                    if (root.GetProperty("sequence").GetInt64() >= sequence)
+                    {
+                        return root;
+                    }
+                }
+
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new TimeoutException("no snapshot of simulated second " + sequence + "; last status " + status);
+                }
+
+                Thread.Sleep(50);
+            }
+        }
+
         public void Dispose()
         {
             if (!_process.HasExited)
