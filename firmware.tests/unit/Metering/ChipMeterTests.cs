@@ -47,6 +47,24 @@ namespace Ipenergy.Probe.Tests.Unit.Metering
         }
 
         [TestMethod]
+        public void AboveTheIrmsRegisterRangeIrmsComesFromSmean()
+        {
+            ChipTestRig rig = new ChipTestRig(1, 500.0);
+            rig.Start();
+            rig.Supply(230.0);
+            rig.Chips[0].SetCurrent(0, 120.0, 0.0, 0.0);            // 0.001 A in 16 bits: reads 65.535 A
+            rig.Chips[0].SetApparent(0, 230.0 * 120.0);
+            rig.Chips[0].SetPower(0, 230.0 * 120.0, 0.0);
+            rig.Chips[0].SetCurrent(1, 65.0, 0.0, 0.0);             // in range: the register, not Smean
+            rig.Chips[0].SetApparent(1, 1.0);
+            MeasurementSnapshot s = rig.Poll();
+            Assert.AreEqual(0xFFFF, rig.Chips[0].Registers[Atm90e32Registers.IrmsA], "the fake saturates like the chip");
+            ChipTestRig.Near(120.0, s.Channels[0].Irms, 0.001, "Irms = Smean / Urms");
+            ChipTestRig.Near(1.0, s.Channels[0].PowerFactor, 0.0001, "PF");
+            ChipTestRig.Near(65.0, s.Channels[1].Irms, 0.00001, "Irms register in range");
+        }
+
+        [TestMethod]
         public void NegativePowersAssembleFromBothRegisters()
         {
             ChipTestRig rig = new ChipTestRig(1, 100.0);

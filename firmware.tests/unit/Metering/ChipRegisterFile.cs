@@ -147,6 +147,12 @@ namespace Ipenergy.Probe.Tests.Unit.Metering
             SetPower32(Atm90e32Registers.QmeanA + input, Atm90e32Registers.QmeanALSB + input, vars);
         }
 
+        /// <summary>SmeanX as a signed 32-bit value of 0.00032 VA.</summary>
+        public void SetApparent(int input, double voltAmperes)
+        {
+            SetPower32(Atm90e32Registers.SmeanA + input, Atm90e32Registers.SmeanALSB + input, voltAmperes);
+        }
+
         /// <summary>Adds LSBs (1/320 Wh) to the clear-on-read energy registers of input 0..2.</summary>
         public void AddEnergy(int input, int importLsb, int exportLsb, int importVarLsb, int exportVarLsb)
         {
@@ -199,6 +205,11 @@ namespace Ipenergy.Probe.Tests.Unit.Metering
         private void SetRms(int address, int lsbAddress, double units)
         {
             long fine = (long)(units * 256.0 + 0.5);
+            if (fine > 0xFFFFFF)
+            {
+                fine = 0xFFFFFF;  // the 16-bit register saturates, as the chip's does
+            }
+
             Registers[address] = (int)((fine >> 8) & 0xFFFF);
             Registers[lsbAddress] = (int)((fine & 0xFF) << 8);
         }

@@ -18,6 +18,7 @@ namespace Ipenergy.Probe.Metering.Chip
         private int _ones;
         private int _zeros;
         private int _reads;
+        private int _lastHigh;
 
         public Atm90e32Reading()
         {
@@ -25,6 +26,8 @@ namespace Ipenergy.Probe.Metering.Chip
             IrmsAmps = new double[Inputs];
             ActivePowerW = new double[Inputs];
             ReactivePowerVar = new double[Inputs];
+            ApparentPowerVA = new double[Inputs];
+            IrmsSaturated = new bool[Inputs];
             PAngleDeg = new double[Inputs];
             UAngleDeg = new double[Inputs];
             ThdUPercent = new double[Inputs];
@@ -46,6 +49,12 @@ namespace Ipenergy.Probe.Metering.Chip
 
         /// <summary>QmeanX: fundamental reactive power, var (&gt; 0 inductive).</summary>
         public readonly double[] ReactivePowerVar;
+
+        /// <summary>SmeanX: Urms × Irms computed by the chip, VA (32 bits: does not saturate where IrmsX does).</summary>
+        public readonly double[] ApparentPowerVA;
+
+        /// <summary>IrmsX read 0xFFFF: the 16-bit register (0.001 A) tops out at 65.535 A.</summary>
+        public readonly bool[] IrmsSaturated;
 
         /// <summary>PAngleX: fundamental current behind its voltage, degrees.</summary>
         public readonly double[] PAngleDeg;
@@ -72,8 +81,8 @@ namespace Ipenergy.Probe.Metering.Chip
         /// <summary>Temp, degrees Celsius.</summary>
         public double TemperatureC;
 
-        /// <summary>Registers read in one poll (51: SPI traffic = 51 × 4 bytes per chip and second).</summary>
-        public const int RegistersPerPoll = 51;
+        /// <summary>Registers read in one poll (57: SPI traffic = 57 × 4 bytes per chip and second).</summary>
+        public const int RegistersPerPoll = 57;
 
         /// <summary>
         /// Reads every measurement register. False when the chip is not answering: every word read was 0xFFFF
@@ -88,8 +97,10 @@ namespace Ipenergy.Probe.Metering.Chip
             {
                 UrmsVolts[x] = Rms(chip, Atm90e32Registers.UrmsA + x, Atm90e32Registers.UrmsALSB + x) * 0.01;
                 IrmsAmps[x] = Rms(chip, Atm90e32Registers.IrmsA + x, Atm90e32Registers.IrmsALSB + x) * 0.001;
+                IrmsSaturated[x] = _lastHigh == 0xFFFF;
                 ActivePowerW[x] = Power(chip, Atm90e32Registers.PmeanA + x, Atm90e32Registers.PmeanALSB + x);
                 ReactivePowerVar[x] = Power(chip, Atm90e32Registers.QmeanA + x, Atm90e32Registers.QmeanALSB + x);
+                ApparentPowerVA[x] = Power(chip, Atm90e32Registers.SmeanA + x, Atm90e32Registers.SmeanALSB + x);
                 PAngleDeg[x] = Signed16(Word(chip, Atm90e32Registers.PAngleA + x)) * 0.1;
                 UAngleDeg[x] = Signed16(Word(chip, Atm90e32Registers.UangleA + x)) * 0.1;
                 ThdUPercent[x] = Word(chip, Atm90e32Registers.THDNUA + x) * 0.01;
@@ -113,6 +124,8 @@ namespace Ipenergy.Probe.Metering.Chip
             Array.Clear(IrmsAmps, 0, Inputs);
             Array.Clear(ActivePowerW, 0, Inputs);
             Array.Clear(ReactivePowerVar, 0, Inputs);
+            Array.Clear(ApparentPowerVA, 0, Inputs);
+            Array.Clear(IrmsSaturated, 0, Inputs);
             Array.Clear(PAngleDeg, 0, Inputs);
             Array.Clear(UAngleDeg, 0, Inputs);
             Array.Clear(ThdUPercent, 0, Inputs);
@@ -160,6 +173,7 @@ namespace Ipenergy.Probe.Metering.Chip
         {
             int high = Word(chip, address);
             int low = Word(chip, lsbAddress);
+            _lastHigh = high;
             return high + ((low >> 8) & 0xFF) / 256.0;
         }
 

@@ -283,6 +283,11 @@ namespace Ipenergy.Probe.Metering.Chip
 
             Atm90e32Reading r = _readings[c];
             double irms = r.IrmsAmps[slot];
+            if (r.IrmsSaturated[slot] && r.UrmsVolts[slot] >= _builder.PresentVolts)
+            {
+                // IrmsX (0.001 A in 16 bits) tops out at 65.535 A; SmeanX = Urms × Irms in 32 bits does not.
+                irms = r.ApparentPowerVA[slot] / r.UrmsVolts[slot];
+            }
             if (irms < _builder.CreepAmps(k))
             {
                 return;  // anti-creep: 0 A, and what the chip counted is dropped
