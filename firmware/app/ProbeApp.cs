@@ -30,7 +30,7 @@ namespace Ipenergy.Probe.App
         private readonly SntpClient _sntp;
         private readonly object _engineLock = new object();
         private Thread _servicesThread;
-        private readonly SnapshotQueue _published = new SnapshotQueue(256);
+        private readonly SnapshotQueue _published;
         private EnergyStore _energyStore;
         private BackgroundEnergySaver _energySaver;
         private long[] _energyCopy;
@@ -102,6 +102,7 @@ namespace Ipenergy.Probe.App
         {
             _samples = samples;
             _options = options;
+            _published = new SnapshotQueue(options.SecondsQueued > 0 ? options.SecondsQueued : 1);
             ISettableClock settable = clock as ISettableClock;
             _clock = settable != null ? settable : new SettableClockAdapter(clock);
             _flash = flash;

@@ -20,7 +20,16 @@ namespace Ipenergy.Probe.App
             NtpServers = new string[0];
             TrapTargets = new string[0];
             SerialNumber = "";
+            SecondsQueued = 256;
         }
+
+        /// <summary>
+        /// Published seconds the metering thread may hold for the services thread (history, billing) while it is busy
+        /// (a flash erase). Each one keeps a snapshot alive (about 4 KB for an MPP18 on nanoCLR), so a board sets a small
+        /// number (16); the host's default of 256 lets the virtual e-Probe run thousands of times faster than real time.
+        /// When full, the oldest is dropped and counted (ProbeApp.HistorySecondsDropped).
+        /// </summary>
+        public int SecondsQueued { get; set; }
 
         /// <summary>IPv4 address the servers bind ("" = every interface).</summary>
         public string BindAddress { get; set; }

@@ -44,6 +44,8 @@ namespace Ipenergy.Probe.Board
                 options.Keypad = parts.Keypad;
                 options.NetworkStatus = new BoardNetworkStatus(parts.Interface);
                 options.MeteringChips = parts.MeteringChips;
+                // 16 seconds of slack for the services thread: each queued second keeps a snapshot (~4 KB) alive.
+                options.SecondsQueued = 16;
 
                 // The fallback configuration when the flash holds none: the model's channels, 100 A CTs, 230 V 50 Hz, DHCP.
                 MeterConfig fallback = new MeterConfig(parts.ChannelCount);
