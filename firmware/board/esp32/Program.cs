@@ -52,8 +52,8 @@ namespace Ipenergy.Probe.Board.Esp32
                 RoutePins();
                 BoardSpiBus spi = new BoardSpiBus(Esp32Pins.SpiBus);
                 parts.MeteringChips = new ISpiDevice[] { spi.Device(gpio, Esp32Pins.MeterChipSelect) };
-                parts.Display = OpenDisplay(spi, gpio);
-                parts.Keypad = OpenKeypad(gpio);
+                parts.Display = PanelParts.OpenDisplay(spi, gpio, Esp32Pins.LcdChipSelect, Esp32Pins.LcdA0, Esp32Pins.LcdReset, Esp32Pins.LcdBacklight);
+                parts.Keypad = PanelParts.OpenKeypad(gpio, Esp32Pins.KeyUp, Esp32Pins.KeyDown, Esp32Pins.KeyEnter, Esp32Pins.KeyBack);
                 parts.BusPort = OpenBus();
             }
             else
@@ -66,35 +66,7 @@ namespace Ipenergy.Probe.Board.Esp32
             Thread.Sleep(Timeout.Infinite);
         }
 
-        // The panel, the buttons and the bus are optional: a part that fails to open is logged and left out, the
-        // meter runs without it (GET /api/v1/panel answers 404 without a display, no bus without the port).
-        private static IDisplay OpenDisplay(BoardSpiBus spi, GpioController gpio)
-        {
-            try
-            {
-                return new St7565Display(spi.Device(gpio, Esp32Pins.LcdChipSelect), gpio, Esp32Pins.LcdA0, Esp32Pins.LcdReset,
-                    Esp32Pins.LcdBacklight, false, 0);
-            }
-            catch (Exception e)
-            {
-                Debug.WriteLine("panel: LCD unavailable: " + e.Message);
-                return null;
-            }
-        }
-
-        private static IKeypad OpenKeypad(GpioController gpio)
-        {
-            try
-            {
-                return new GpioKeypad(gpio, Esp32Pins.KeyUp, Esp32Pins.KeyDown, Esp32Pins.KeyEnter, Esp32Pins.KeyBack);
-            }
-            catch (Exception e)
-            {
-                Debug.WriteLine("panel: buttons unavailable: " + e.Message);
-                return null;
-            }
-        }
-
+        // The bus is optional like the panel (PanelParts): a port that fails to open is logged and left out.
         private static ISerialPort OpenBus()
         {
             try

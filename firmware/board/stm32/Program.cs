@@ -58,8 +58,8 @@ namespace Ipenergy.Probe.Board.Stm32
                 }
 
                 parts.MeteringChips = meters;
-                parts.Display = OpenDisplay(spi, gpio);
-                parts.Keypad = OpenKeypad(gpio);
+                parts.Display = PanelParts.OpenDisplay(spi, gpio, Stm32Pins.LcdChipSelect, Stm32Pins.LcdA0, Stm32Pins.LcdReset, Stm32Pins.LcdBacklight);
+                parts.Keypad = PanelParts.OpenKeypad(gpio, Stm32Pins.KeyUp, Stm32Pins.KeyDown, Stm32Pins.KeyEnter, Stm32Pins.KeyBack);
                 parts.BusPort = OpenBus(gpio);
             }
             else
@@ -74,35 +74,7 @@ namespace Ipenergy.Probe.Board.Stm32
             Thread.Sleep(Timeout.Infinite);
         }
 
-        // The panel, the buttons and the bus are optional: a part that fails to open is logged and left out, the
-        // meter runs without it (GET /api/v1/panel answers 404 without a display, no bus without the port).
-        private static IDisplay OpenDisplay(BoardSpiBus spi, GpioController gpio)
-        {
-            try
-            {
-                return new St7565Display(spi.Device(gpio, Stm32Pins.LcdChipSelect), gpio, Stm32Pins.LcdA0, Stm32Pins.LcdReset,
-                    Stm32Pins.LcdBacklight, false, 0);
-            }
-            catch (Exception e)
-            {
-                Debug.WriteLine("panel: LCD unavailable: " + e.Message);
-                return null;
-            }
-        }
-
-        private static IKeypad OpenKeypad(GpioController gpio)
-        {
-            try
-            {
-                return new GpioKeypad(gpio, Stm32Pins.KeyUp, Stm32Pins.KeyDown, Stm32Pins.KeyEnter, Stm32Pins.KeyBack);
-            }
-            catch (Exception e)
-            {
-                Debug.WriteLine("panel: buttons unavailable: " + e.Message);
-                return null;
-            }
-        }
-
+        // The bus is optional like the panel (PanelParts): a port that fails to open is logged and left out.
         private static ISerialPort OpenBus(GpioController gpio)
         {
             try
