@@ -629,24 +629,32 @@ namespace Ipenergy.Probe.App
             while (IsRunning() && _samples.Read(block))
             {
                 _engine.Process(block);
-                MeasurementSnapshot latest = _engine.Latest;
-                if (latest != last && latest != null)
-                {
-                    last = latest;
-                    _published.Enqueue(latest);
-                }
-
-                if (persist)
-                {
-                    SaveEnergyWhenDue();
-                }
-
-                MeterConfig changed = _config.TakePending();
-                if (changed != null)
-                {
-                    ApplyConfig(changed);
-                }
+                last = AfterMeterStep(_engine.Latest, last, persist);
             }
+        }
+
+        // What both metering loops do after each step (a block, a chip poll): hand a new second to the services, save
+        // the energy when due, apply a configuration change. Returns the second now handed over.
+        private MeasurementSnapshot AfterMeterStep(MeasurementSnapshot latest, MeasurementSnapshot last, bool persist)
+        {
+            if (latest != last && latest != null)
+            {
+                last = latest;
+                _published.Enqueue(latest);
+            }
+
+            if (persist)
+            {
+                SaveEnergyWhenDue();
+            }
+
+            MeterConfig changed = _config.TakePending();
+            if (changed != null)
+            {
+                ApplyConfig(changed);
+            }
+
+            return last;
         }
 
         /// <summary>Chip mode: resets and configures the chips, then polls them once a second on the device clock.</summary>
@@ -674,23 +682,7 @@ namespace Ipenergy.Probe.App
                     nextPollMs = now + ChipPollIntervalMilliseconds;  // after a stall: no burst of polls
                 }
 
-                MeasurementSnapshot latest = _chips.Latest;
-                if (latest != last && latest != null)
-                {
-                    last = latest;
-                    _published.Enqueue(latest);
-                }
-
-                if (persist)
-                {
-                    SaveEnergyWhenDue();
-                }
-
-                MeterConfig changed = _config.TakePending();
-                if (changed != null)
-                {
-                    ApplyConfig(changed);
-                }
+                last = AfterMeterStep(_chips.Latest, last, persist);
             }
         }
 
