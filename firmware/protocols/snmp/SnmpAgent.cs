@@ -1,31 +1,18 @@
-using System;
 using System.Net;
-using System.Net.Sockets;
-using System.Threading;
 
 namespace Ipenergy.Probe.Protocols.Snmp
 {
     /// <summary>
-    /// The SNMP agent on UDP: one socket, one thread, one reused receive buffer; each datagram goes through
-    /// the <see cref="SnmpMessageProcessor"/> and its answer (if any) goes back to the sender.
+    /// The SNMP agent on UDP: a <see cref="UdpDatagramServer"/> whose datagrams go through the
+    /// <see cref="SnmpMessageProcessor"/>; its answer (if any) goes back to the sender.
     /// </summary>
-    public sealed class SnmpAgent
+    public sealed class SnmpAgent : IDatagramHandler
     {
         /// <summary>The SNMP port of RFC 3417.</summary>
         public const int DefaultPort = 161;
 
-        private const int PollSliceMicroseconds = 100000;
-        private const int JoinTimeoutMs = 3000;
-
         private readonly SnmpMessageProcessor _processor;
-        private readonly string _bindAddress;
-        private readonly byte[] _receive;
-        private readonly object _sync = new object();
-        private Socket _socket;
-        private Thread _thread;
-        private int _runningFlag;
-        private int _answered;
-        private int _received;
+        private readonly UdpDatagramServer _server;
 
         /// <param name="processor">Handles each datagram.</param>
         /// <param name="bindAddress">IPv4 address to bind, or null/empty for any.</param>
@@ -33,113 +20,39 @@ namespace Ipenergy.Probe.Protocols.Snmp
         public SnmpAgent(SnmpMessageProcessor processor, string bindAddress, int port)
         {
             _processor = processor;
-            _bindAddress = bindAddress;
-            Port = port;
 
             // One octet more than the largest request accepted, so a larger one shows as too long, not cut.
-            _receive = new byte[processor.MaxMessageSize + 1];
+            _server = new UdpDatagramServer(this, bindAddress, port, processor.MaxMessageSize + 1, false);
         }
 
         /// <summary>The port bound: after Start, the real one when 0 was asked.</summary>
-        public int Port { get; private set; }
+        public int Port { get { return _server.Port; } }
 
         /// <summary>Datagrams received since Start.</summary>
-        public int Received { get { return Interlocked.CompareExchange(ref _received, 0, 0); } }
+        public int Received { get { return _server.Received; } }
 
         /// <summary>Datagrams answered since Start.</summary>
-        public int Answered { get { return Interlocked.CompareExchange(ref _answered, 0, 0); } }
+        public int Answered { get { return _server.Answered; } }
 
-        private bool Running
-        {
-            get { return Interlocked.CompareExchange(ref _runningFlag, 0, 0) != 0; }
-        }
+        byte[] IDatagramHandler.Answer { get { return _processor.Response; } }
+
+        int IDatagramHandler.AnswerOffset { get { return _processor.ResponseOffset; } }
 
         /// <summary>Binds and starts the thread. Throws (SocketException) when the port cannot be had.</summary>
         public void Start()
         {
-            lock (_sync)
-            {
-                if (Running)
-                {
-                    return;
-                }
-
-                IPAddress address = _bindAddress == null || _bindAddress.Length == 0 ? IPAddress.Any : IPAddress.Parse(_bindAddress);
-                Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                try
-                {
-                    socket.Bind(new IPEndPoint(address, Port));
-                    Port = ((IPEndPoint)socket.LocalEndPoint).Port;
-                }
-                catch (Exception)
-                {
-                    socket.Close();
-                    throw;
-                }
-
-                _socket = socket;
-                Interlocked.Exchange(ref _runningFlag, 1);
-                _thread = new Thread(Run);
-                _thread.Start();
-            }
+            _server.Start();
         }
 
-        /// <summary>Stops the thread and closes the socket (bounded: the thread polls in short slices).</summary>
+        /// <summary>Stops the thread and closes the socket (bounded).</summary>
         public void Stop()
         {
-            lock (_sync)
-            {
-                if (!Running)
-                {
-                    return;
-                }
-
-                Interlocked.Exchange(ref _runningFlag, 0);
-            }
-
-            _thread.Join(JoinTimeoutMs);
-            try
-            {
-                _socket.Close();
-            }
-            catch (Exception)
-            {
-                // Already closed.
-            }
+            _server.Stop();
         }
 
-        private void Run()
+        int IDatagramHandler.Handle(byte[] datagram, int length, EndPoint sender)
         {
-            // Reused for every datagram; ReceiveFrom writes the sender's address into it.
-            EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
-            while (Running)
-            {
-                try
-                {
-                    if (!_socket.Poll(PollSliceMicroseconds, SelectMode.SelectRead))
-                    {
-                        continue;
-                    }
-
-                    int length = _socket.ReceiveFrom(_receive, 0, _receive.Length, SocketFlags.None, ref remote);
-                    Interlocked.Increment(ref _received);
-                    int answer = _processor.Process(_receive, 0, length);
-                    if (answer > 0)
-                    {
-                        _socket.SendTo(_processor.Response, _processor.ResponseOffset, answer, SocketFlags.None, remote);
-                        Interlocked.Increment(ref _answered);
-                    }
-                }
-                catch (Exception)
-                {
-                    if (!Running)
-                    {
-                        return;
-                    }
-
-                    // A datagram too large for the buffer, an ICMP error from a previous send, ...: next one.
-                }
-            }
+            return _processor.Process(datagram, 0, length);
         }
     }
 }
