@@ -100,6 +100,8 @@ namespace Ipenergy.Probe.Simulator
                     HttpPort = options.HttpPort,
                     ModbusPort = options.ModbusPort,
                     SnmpPort = options.SnmpPort,
+                    DiscoveryPort = options.DiscoveryPort,
+                    DiscoveryBindAddress = options.DiscoveryBindAddress,
                     TrapTargets = options.TrapTargets.Select(t => t.ToString()).ToArray(),
                     NtpServers = options.NtpServers.ToArray(),
                     SerialNumber = serial,
@@ -180,6 +182,12 @@ namespace Ipenergy.Probe.Simulator
             Console.Out.WriteLine(app.SnmpPort < 0
                 ? "snmp   off (disabled in the stored configuration: snmp.enabled)"
                 : "snmp   " + SnmpUrl(options.BindAddress, app.SnmpPort) + " (v1/v2c, communities from the configuration; default read \"public\")");
+            if (app.DiscoveryPort >= 0)
+            {
+                Console.Out.WriteLine("discovery " + SnmpUrl(options.DiscoveryBindAddress ?? options.BindAddress, app.DiscoveryPort)
+                    + " (UDP discovery, tools/discovery.md)");
+            }
+
             if (busPort != null)
             {
                 Console.Out.WriteLine(app.Bus != null

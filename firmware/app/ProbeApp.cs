@@ -6,6 +6,7 @@ using Ipenergy.Probe.Metering.Chip;
 using Ipenergy.Probe.Protocols.Http;
 using Ipenergy.Probe.Protocols.Modbus;
 using Ipenergy.Probe.Protocols.Modbus.Maps;
+using Ipenergy.Probe.Protocols.Discovery;
 using Ipenergy.Probe.Protocols.Snmp;
 using Ipenergy.Probe.Protocols.Snmp.Mib;
 using Ipenergy.Probe.Protocols.Sntp;
@@ -43,6 +44,8 @@ namespace Ipenergy.Probe.App
         private readonly ModbusPduProcessor _modbusUnit;
         private readonly ProbeOptions _options;
         private readonly SnmpAgent _snmp;
+        private readonly DiscoveryAnswer _discoveryAnswer;
+        private readonly DiscoveryResponder _discovery;
         private readonly UserAccounts _accounts;
         private readonly SnmpTrapSender _traps;
         private readonly SnmpMessageProcessor _snmpMessages;
@@ -228,6 +231,14 @@ namespace Ipenergy.Probe.App
                 _alarms.NotifyThrough(_traps);
                 _snmp = new SnmpAgent(_snmpMessages, options.BindAddress, options.SnmpPort);
             }
+
+            // UDP discovery: who this e-Probe is and where it listens, to whoever asks (tools/discovery.md).
+            if (options.DiscoveryPort >= 0)
+            {
+                _discoveryAnswer = new DiscoveryAnswer(_identity, _config, options.NetworkStatus);
+                _discovery = new DiscoveryResponder(_discoveryAnswer, _clock,
+                    options.DiscoveryBindAddress != null ? options.DiscoveryBindAddress : options.BindAddress, options.DiscoveryPort);
+            }
         }
 
         // The start options may set the module's bus role and address: stored like a change from the API.
@@ -397,6 +408,12 @@ namespace Ipenergy.Probe.App
         /// <summary>Port the SNMP agent listens on (the real one when 0 was asked), or <see cref="ProbeOptions.Off"/>.</summary>
         public int SnmpPort { get { return _snmp == null ? ProbeOptions.Off : _snmp.Port; } }
 
+        /// <summary>Port the discovery responder listens on (the real one when 0 was asked), or <see cref="ProbeOptions.Off"/>.</summary>
+        public int DiscoveryPort { get { return _discovery == null ? ProbeOptions.Off : _discovery.Port; } }
+
+        /// <summary>The UDP discovery responder (its counters), null when off.</summary>
+        public DiscoveryResponder Discovery { get { return _discovery; } }
+
         /// <summary>
         /// Sends SNMP notifications (v2c traps and v1 traps) to the configured targets; null when SNMP is off.
         /// The alarms use it for threshold crossings; the app sends coldStart at Start.
@@ -445,6 +462,16 @@ namespace Ipenergy.Probe.App
                 _traps.SendColdStart();
             }
 
+            // Last of the servers, so the answers carry the ports really bound.
+            if (_discovery != null)
+            {
+                _discoveryAnswer.HttpPort = _http.Port;
+                _discoveryAnswer.ModbusPort = ModbusPort;
+                _discoveryAnswer.SnmpPort = SnmpPort;
+                _discovery.Start();
+                _info.DiscoveryPort = _discovery.Port;
+            }
+
             if (_bus != null)
             {
                 _bus.Start();
@@ -486,6 +513,11 @@ namespace Ipenergy.Probe.App
             if (_sntp != null)
             {
                 _sntp.Stop();
+            }
+
+            if (_discovery != null)
+            {
+                _discovery.Stop();
             }
 
             _http.Stop();

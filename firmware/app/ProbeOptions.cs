@@ -17,6 +17,7 @@ namespace Ipenergy.Probe.App
             HttpPort = 80;
             ModbusPort = Off;
             SnmpPort = Off;
+            DiscoveryPort = Off;
             NtpServers = new string[0];
             TrapTargets = new string[0];
             SerialNumber = "";
@@ -42,6 +43,14 @@ namespace Ipenergy.Probe.App
 
         /// <summary>SNMP UDP port (0 = any free port, <see cref="Off"/> = no agent; snmp.enabled can also switch it off).</summary>
         public int SnmpPort { get; set; }
+
+        /// <summary>UDP discovery port (0 = any free port, <see cref="Off"/> = no responder; the boards use
+        /// Protocols.Discovery.DiscoveryResponder.DefaultPort).</summary>
+        public int DiscoveryPort { get; set; }
+
+        /// <summary>IPv4 address the discovery responder binds; null: <see cref="BindAddress"/>. Broadcasts reach only a
+        /// socket bound to every interface or to the broadcast address itself (tools/discovery.md).</summary>
+        public string DiscoveryBindAddress { get; set; }
 
         /// <summary>"host:port" time servers added to those of the configuration.</summary>
         public string[] NtpServers { get; set; }

@@ -17,7 +17,7 @@ namespace Ipenergy.Probe.Simulator
 
         private static readonly string[] ValueOptions =
         {
-            "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--trap-target", "--bind",
+            "--model", "--scenario", "--http-port", "--modbus-port", "--snmp-port", "--discovery-port", "--discovery-bind", "--trap-target", "--bind",
             "--data-dir", "--time-scale", "--sample-rate", "--ntp-server", "--clock-start", "--serial",
             "--bus", "--bus-address", "--bus-role", "--bus-baud", "--bus-parity", "--bus-hub", "--bus-raw-port", "--bus-control-port",
             "--panel-png", "--log", "--front-end",
@@ -96,6 +96,12 @@ namespace Ipenergy.Probe.Simulator
                         break;
                     case "--snmp-port":
                         snmpPort = ParsePort(name, value, 0);
+                        break;
+                    case "--discovery-port":
+                        options.DiscoveryPort = ParsePort(name, value, 0);
+                        break;
+                    case "--discovery-bind":
+                        options.DiscoveryBindAddress = ParseBindAddress(value);
                         break;
                     case "--trap-target":
                         options.TrapTargets.Add(ParseTrapTarget(value));

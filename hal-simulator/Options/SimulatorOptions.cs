@@ -26,6 +26,12 @@ namespace Ipenergy.Probe.Simulator
 
         public int SnmpPort { get; set; } = DefaultSnmpPort;
 
+        /// <summary>--discovery-port: UDP discovery responder, off (-1) unless asked; 0 = any free port.</summary>
+        public int DiscoveryPort { get; set; } = -1;
+
+        /// <summary>--discovery-bind: address of the discovery socket; null = the --bind address.</summary>
+        public string DiscoveryBindAddress { get; set; }
+
         public List<TrapTarget> TrapTargets { get; } = new List<TrapTarget>();
 
         public string BindAddress { get; set; } = DefaultBindAddress;

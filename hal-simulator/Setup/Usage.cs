@@ -16,6 +16,10 @@ usage: hal-simulator [options]
   --http-port N            HTTP page and JSON API (default 8080; 0 = any free port, the real one is printed)
   --modbus-port N          Modbus-TCP server, unit 1 (default 5020; 0 = any free port, the real one is printed)
   --snmp-port N            SNMP agent v1/v2c, UDP (default 1161; 0 = any free port, the real one is printed)
+  --discovery-port N       UDP discovery responder, tools/discovery.md (default off; 0 = any free port,
+                           the real one is printed; the device uses 30303)
+  --discovery-bind ADDR    address of the discovery socket (default: the --bind address; a broadcast reaches
+                           only 0.0.0.0 or the broadcast address itself, e.g. 127.255.255.255)
   --trap-target HOST:PORT[/v1|/v2c]  where SNMP traps go, repeatable, v2c unless /v1 (default none; added to
                            the configuration's snmp.trapTargets); coldStart is sent at start
   --bind ADDR              listen address (default 127.0.0.1)

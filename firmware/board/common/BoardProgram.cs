@@ -8,7 +8,8 @@ namespace Ipenergy.Probe.Board
 {
     /// <summary>
     /// The start-up both boards share once their HAL is built: flash, the ProbeApp on the board's parts (HTTP 80,
-    /// Modbus-TCP 502, SNMP 161), the network brought up as the stored configuration says, the services started,
+    /// Modbus-TCP 502, SNMP 161,
+    /// discovery UDP 30303), the network brought up as the stored configuration says, the services started,
     /// then the watchdog supervisor. Returns only if the start failed (the caller then sleeps: the device stays
     /// reachable by the debugger).
     /// </summary>
@@ -37,6 +38,7 @@ namespace Ipenergy.Probe.Board
                 options.HttpPort = HttpPort;
                 options.ModbusPort = ModbusPort;
                 options.SnmpPort = SnmpPort;
+                options.DiscoveryPort = Ipenergy.Probe.Protocols.Discovery.DiscoveryResponder.DefaultPort;
                 options.SerialNumber = parts.SerialNumber;
                 options.RandomSource = parts.RandomSource;
                 options.BusPort = parts.BusPort;

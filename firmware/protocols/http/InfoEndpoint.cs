@@ -28,6 +28,7 @@ namespace Ipenergy.Probe.Protocols.Http
             _clock = clock;
             ModbusPort = -1;
             SnmpPort = -1;
+            DiscoveryPort = -1;
         }
 
         /// <summary>Port the Modbus-TCP server listens on, or -1 when it does not run (the configured one is shown).</summary>
@@ -38,6 +39,9 @@ namespace Ipenergy.Probe.Protocols.Http
 
         /// <summary>The module on the RS-485 bus, or null when it is not on one: "bus":{"role","address"} and, for a
         /// gateway, "cycleMs","online":[addresses],"offline":[addresses] and "counters" (see <see cref="Modules"/>).</summary>
+        /// <summary>The UDP discovery port really bound, -1 when off (then not shown).</summary>
+        public int DiscoveryPort { get; set; }
+
         public IBusStatus Bus { get; set; }
 
         /// <summary>A gateway's module directory, or null: adds "counters" to "bus", each
@@ -97,6 +101,12 @@ namespace Ipenergy.Probe.Protocols.Http
                 }
 
                 w.WriteEndObject();
+            }
+
+            if (DiscoveryPort >= 0)
+            {
+                w.WriteName("discoveryPort");
+                w.WriteInteger(DiscoveryPort);
             }
 
             WriteBus(w);
