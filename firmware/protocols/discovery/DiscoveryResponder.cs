@@ -1,17 +1,15 @@
-using System;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using Ipenergy.Probe.Hal;
 
 namespace Ipenergy.Probe.Protocols.Discovery
 {
     /// <summary>
-    /// Answers discovery requests on UDP (tools/discovery.md): one socket bound with SO_REUSEADDR and SO_BROADCAST so
-    /// several e-Probes on one host all hear a broadcast, one thread, reused buffers. Anything that is not a well-formed
+    /// Answers discovery requests on UDP (tools/discovery.md): a <see cref="UdpDatagramServer"/> bound with SO_REUSEADDR
+    /// and SO_BROADCAST so several e-Probes on one host all hear a broadcast. Anything that is not a well-formed
     /// request is dropped silently; answers go back to the sender only, within <see cref="DiscoveryRateLimiter"/>.
     /// </summary>
-    public sealed class DiscoveryResponder
+    public sealed class DiscoveryResponder : IDatagramHandler
     {
         /// <summary>
         /// 30303: our own choice, not registered with IANA (it falls in the registered range but nothing well known
@@ -19,19 +17,9 @@ namespace Ipenergy.Probe.Protocols.Discovery
         /// </summary>
         public const int DefaultPort = 30303;
 
-        private const int PollSliceMicroseconds = 100000;
-        private const int JoinTimeoutMs = 3000;
-
         private readonly DiscoveryAnswer _answer;
         private readonly DiscoveryRateLimiter _limiter;
-        private readonly string _bindAddress;
-
-        // One byte more than a request, so a longer datagram shows as too long rather than cut to size.
-        private readonly byte[] _receive = new byte[DiscoveryMessage.HeaderLength + 1];
-        private readonly object _sync = new object();
-        private Socket _socket;
-        private Thread _thread;
-        private int _runningFlag;
+        private readonly UdpDatagramServer _server;
         private int _answered;
         private int _ignored;
         private int _rateLimited;
@@ -44,12 +32,14 @@ namespace Ipenergy.Probe.Protocols.Discovery
         {
             _answer = answer;
             _limiter = new DiscoveryRateLimiter(clock);
-            _bindAddress = bindAddress;
-            Port = port;
+
+            // One byte more than a request: a longer datagram is cut to 14 bytes and so still refused;
+            // a shared address so several e-Probes on one host (virtual ones) all hear a broadcast.
+            _server = new UdpDatagramServer(this, bindAddress, port, DiscoveryMessage.HeaderLength + 1, true);
         }
 
         /// <summary>The port bound: after Start, the real one when 0 was asked.</summary>
-        public int Port { get; private set; }
+        public int Port { get { return _server.Port; } }
 
         /// <summary>Requests answered.</summary>
         public int Answered { get { return Interlocked.CompareExchange(ref _answered, 0, 0); } }
@@ -63,10 +53,9 @@ namespace Ipenergy.Probe.Protocols.Discovery
         /// <summary>The answer's bytes after <see cref="Process"/> returned a length.</summary>
         public byte[] Response { get { return _answer.Buffer; } }
 
-        private bool Running
-        {
-            get { return Interlocked.CompareExchange(ref _runningFlag, 0, 0) != 0; }
-        }
+        byte[] IDatagramHandler.Answer { get { return _answer.Buffer; } }
+
+        int IDatagramHandler.AnswerOffset { get { return 0; } }
 
         /// <summary>
         /// Handles one datagram from <paramref name="source"/> (compared with Equals for the per-source limit):
@@ -98,103 +87,18 @@ namespace Ipenergy.Probe.Protocols.Discovery
         /// <summary>Binds and starts the thread. Throws (SocketException) when the port cannot be had.</summary>
         public void Start()
         {
-            lock (_sync)
-            {
-                if (Running)
-                {
-                    return;
-                }
-
-                IPAddress address = _bindAddress == null || _bindAddress.Length == 0 ? IPAddress.Any : IPAddress.Parse(_bindAddress);
-                Socket socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                try
-                {
-                    // Several responders on one host (virtual e-Probes) share the port, so each hears a broadcast.
-                    TrySetOption(socket, SocketOptionName.ReuseAddress);
-                    TrySetOption(socket, SocketOptionName.Broadcast);
-                    socket.Bind(new IPEndPoint(address, Port));
-                    Port = ((IPEndPoint)socket.LocalEndPoint).Port;
-                }
-                catch (Exception)
-                {
-                    socket.Close();
-                    throw;
-                }
-
-                _socket = socket;
-                Interlocked.Exchange(ref _runningFlag, 1);
-                _thread = new Thread(Run);
-                _thread.Start();
-            }
+            _server.Start();
         }
 
-        /// <summary>Stops the thread and closes the socket (bounded: the thread polls in short slices).</summary>
+        /// <summary>Stops the thread and closes the socket (bounded).</summary>
         public void Stop()
         {
-            lock (_sync)
-            {
-                if (!Running)
-                {
-                    return;
-                }
-
-                Interlocked.Exchange(ref _runningFlag, 0);
-            }
-
-            _thread.Join(JoinTimeoutMs);
-            try
-            {
-                _socket.Close();
-            }
-            catch (Exception)
-            {
-                // Already closed.
-            }
+            _server.Stop();
         }
 
-        // An IP stack without the option still answers unicast requests; only sharing the port is lost.
-        private static void TrySetOption(Socket socket, SocketOptionName option)
+        int IDatagramHandler.Handle(byte[] datagram, int length, EndPoint sender)
         {
-            try
-            {
-                socket.SetSocketOption(SocketOptionLevel.Socket, option, true);
-            }
-            catch (Exception)
-            {
-                // Not supported here.
-            }
-        }
-
-        private void Run()
-        {
-            EndPoint remote = new IPEndPoint(IPAddress.Any, 0);
-            while (Running)
-            {
-                try
-                {
-                    if (!_socket.Poll(PollSliceMicroseconds, SelectMode.SelectRead))
-                    {
-                        continue;
-                    }
-
-                    int length = _socket.ReceiveFrom(_receive, 0, _receive.Length, SocketFlags.None, ref remote);
-                    int answer = Process(_receive, 0, length, ((IPEndPoint)remote).Address);
-                    if (answer > 0)
-                    {
-                        _socket.SendTo(_answer.Buffer, 0, answer, SocketFlags.None, remote);
-                    }
-                }
-                catch (Exception)
-                {
-                    if (!Running)
-                    {
-                        return;
-                    }
-
-                    // A datagram larger than the buffer (ignored: counted as such), an ICMP error, ...: next one.
-                    Interlocked.Increment(ref _ignored);
-                }
-            }
+            return Process(datagram, 0, length, ((IPEndPoint)sender).Address);
         }
     }
 }
