@@ -94,6 +94,16 @@ namespace Ipenergy.Probe.Tests.Discovery
             Assert.Single(answers);
         }
 
+        [Fact]
+        public void Fifty_sources_at_once_get_twenty_answers()
+        {
+            using var probe = new DiscoveryProbeProcess("--discovery-port", "0");
+            List<PythonDiscoveryClient.Answer> answers = PythonDiscoveryClient.Run("sources", "127.0.0.1", probe.DiscoveryPort, 50, 1.0, false);
+
+            // The bucket holds 20 and refills 20 per second: sending 50 takes a few ms, so at most one more.
+            Assert.InRange(answers.Count, 20, 21);
+        }
+
         private static int FreeUdpPort()
         {
             using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);

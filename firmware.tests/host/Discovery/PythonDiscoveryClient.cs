@@ -12,12 +12,14 @@ namespace Ipenergy.Probe.Tests.Discovery
     /// </summary>
     public static class PythonDiscoveryClient
     {
-        // argv: mode (good|garbage) destination port count waitSeconds broadcast(0|1)
+        // argv: mode (good|garbage|sources) destination port count waitSeconds broadcast(0|1);
+        // "sources": one good request from each of count sockets bound to 127.0.0.2, 127.0.0.3, ...
         private const string Script = @"
-import json, os, random, socket, sys, time
+import json, os, random, select, socket, sys, time
 mode, dst, port, count, wait, bcast = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]), sys.argv[6] == '1'
 s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 s.bind(('127.0.0.1', 0))
+socks = [s]
 if bcast:
     s.setsockopt(socket.SOL_SOCKET, socket.SO_BROADCAST, 1)
 nonce = os.urandom(4)
@@ -35,17 +37,23 @@ if mode == 'garbage':
         else:
             d = b'EPRBDISC' + bytes([rnd.choice([0, 2, 255])]) + nonce
         s.sendto(d, (dst, port))
+elif mode == 'sources':
+    socks = []
+    for i in range(count):
+        c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        c.bind(('127.0.0.%d' % (i + 2), 0))
+        socks.append(c)
+    for c in socks:
+        c.sendto(good, (dst, port))
 else:
     for i in range(count):
         s.sendto(good, (dst, port))
-s.settimeout(0.1)
 end = time.time() + wait
 while time.time() < end:
-    try:
-        d, a = s.recvfrom(4096)
-    except socket.timeout:
-        continue
-    print(json.dumps({'from': a[0], 'header': d[:13] == good, 'body': json.loads(d[13:].decode('utf-8'))}), flush=True)
+    ready, _, _ = select.select(socks, [], [], 0.1)
+    for c in ready:
+        d, a = c.recvfrom(4096)
+        print(json.dumps({'from': a[0], 'header': d[:13] == good, 'body': json.loads(d[13:].decode('utf-8'))}), flush=True)
 ";
 
         public sealed class Answer
