@@ -71,8 +71,7 @@ namespace Ipenergy.Probe.Protocols
                 {
                     if (_shareAddress)
                     {
-                        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
-                        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+                        ShareAddress(socket);
                     }
 
                     socket.Bind(new IPEndPoint(address, Port));
@@ -88,6 +87,29 @@ namespace Ipenergy.Probe.Protocols
                 Interlocked.Exchange(ref _runningFlag, 1);
                 _thread = new Thread(Run);
                 _thread.Start();
+            }
+        }
+
+        // Best effort: a network stack that refuses SO_REUSEADDR or SO_BROADCAST still gets a server (answering
+        // unicast, alone on its port) rather than none.
+        private static void ShareAddress(Socket socket)
+        {
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+            }
+            catch (Exception)
+            {
+                // Alone on the port.
+            }
+
+            try
+            {
+                socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Broadcast, true);
+            }
+            catch (Exception)
+            {
+                // Unicast only.
             }
         }
 
