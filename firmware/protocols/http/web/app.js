@@ -7,7 +7,7 @@
     auth: 'unknown',      // 'session' when POST /api/v1/session answers, 'basic' when it does not exist
     basic: null,          // "Basic ..." credentials kept in memory only (basic mode)
     user: null, role: null, mustChange: false,
-    config: null, latest: null, range: '1h', pending: null, busy: false, usersMessage: null,
+    config: null, latest: null, shown: null, range: '1h', pending: null, busy: false, usersMessage: null,
     alarms: null, alarmNotes: {}, alarmBusy: false,
     module: 0,            // bus address shown in overview/phases/channels; 0 = this e-Probe
     modules: null,        // GET /api/v1/modules on a bus gateway, null elsewhere
@@ -159,6 +159,7 @@
           state.latest = r.body;
           text($('module-state'), '');
         }
+        state.shown = r.body;   // what the view shows (a module's or this e-Probe's): redrawn after alarms/config load
         render(r.body);
       } else if (r.status === 401) {
         s.className = 'status bad'; text(s, 'login needed');
@@ -534,7 +535,7 @@
         if (i === 5 || i === 6) { cell.className = 'num'; }
       });
     });
-    if (state.latest) { render(state.latest); }
+    if (state.shown) { render(state.shown); }
   }
   function acknowledge(id) {
     state.alarmNotes[id] = { ok: true, text: 'Acknowledging…' }; renderAlarms();
@@ -620,7 +621,7 @@
       if (r.status !== 200 || !r.body) { text($('config-note'), errorOf(r.body, r.status)); return; }
       state.config = r.body;
       buildForms(r.body);
-      if (state.latest) { renderChannels(state.latest.channels || []); }
+      if (state.shown) { renderChannels(state.shown.channels || []); }
     });
   }
   function kindOf(v, pattern) {
