@@ -68,6 +68,10 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                     SnmpPort = int.Parse(end < 0 ? rest : rest.Substring(0, end));
                 }
             }
+
+            // Keep both pipes drained from here on: a chatty probe must never block on a full pipe.
+            _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+            _process.StandardError.BaseStream.CopyToAsync(Stream.Null);
         }
 
         /// <summary>e.g. http://127.0.0.1:41234</summary>
