@@ -25,6 +25,15 @@ namespace Ipenergy.Probe.Board
         /// <summary>Longest wait for link and address before the servers start anyway.</summary>
         public const int NetworkWaitMs = 30000;
 
+        /// <summary>Frames per second of the managed ADC loop on a bare board without metering ICs (6 reads a frame; docs/sampling.md).</summary>
+        public const int DevelopmentSampleRateHz = 1000;
+
+        /// <summary>Mains peak voltage at half the ADC range on the development front end (divider + mid-supply bias).</summary>
+        public const double DevelopmentVoltageFullScalePeak = 400.0;
+
+        /// <summary>History ring wanted (2 MiB); cut to what the internal drive holds (InternalFlashStorage).</summary>
+        public const int HistorySectors = 512;
+
         /// <summary>Builds and starts the e-Probe; returns the running app, or null when the start failed.</summary>
         public static ProbeApp Run(BoardParts parts)
         {

@@ -22,18 +22,9 @@ namespace Ipenergy.Probe.Board.Esp32
 
         /// <summary>
         /// False on a bare development board without the carrier: the firmware meters from the ESP32's own ADC in a
-        /// managed loop at <see cref="DevelopmentSampleRateHz"/> (no panel, no bus: their pins are the ADC inputs then).
+        /// managed loop at <see cref="BoardProgram.DevelopmentSampleRateHz"/> (no panel, no bus: their pins are the ADC inputs then).
         /// </summary>
         public static readonly bool MeteringIcFitted = true;
-
-        /// <summary>Frames per second of the managed ADC loop on the bare board (6 reads a frame; docs/sampling.md).</summary>
-        public const int DevelopmentSampleRateHz = 1000;
-
-        /// <summary>Mains peak voltage at half the ADC range on the development front end (divider + mid-supply bias).</summary>
-        public const double DevelopmentVoltageFullScalePeak = 400.0;
-
-        /// <summary>History ring wanted (2 MiB); cut to what the internal drive holds (InternalFlashStorage).</summary>
-        public const int HistorySectors = 512;
 
         public static void Main()
         {
@@ -41,7 +32,7 @@ namespace Ipenergy.Probe.Board.Esp32
             GpioController gpio = new GpioController();
             BoardParts parts = new BoardParts();
             parts.ChannelCount = ChannelCount;
-            parts.HistorySectors = HistorySectors;
+            parts.HistorySectors = BoardProgram.HistorySectors;
             parts.Interface = BringUpInterface();
             byte[] mac = parts.Interface == null ? new byte[0] : parts.Interface.PhysicalAddress;
             parts.SerialNumber = "IPE3-" + HexText.From(mac, 0, mac.Length).ToUpper();
@@ -59,7 +50,7 @@ namespace Ipenergy.Probe.Board.Esp32
             else
             {
                 parts.Samples = new ManagedAdcSampleSource(new AdcController(), Esp32Pins.DevelopmentAdcVoltages,
-                    Esp32Pins.DevelopmentAdcCurrents, DevelopmentSampleRateHz, DevelopmentVoltageFullScalePeak);
+                    Esp32Pins.DevelopmentAdcCurrents, BoardProgram.DevelopmentSampleRateHz, BoardProgram.DevelopmentVoltageFullScalePeak);
             }
 
             BoardProgram.Run(parts);

@@ -18,25 +18,16 @@ namespace Ipenergy.Probe.Board.Stm32
     {
         /// <summary>
         /// False on a bare DISCO board without the carrier: the firmware meters from the MCU's ADC in a managed loop at
-        /// <see cref="DevelopmentSampleRateHz"/> (no panel, no bus).
+        /// <see cref="BoardProgram.DevelopmentSampleRateHz"/> (no panel, no bus).
         /// </summary>
         public static readonly bool MeteringIcFitted = true;
-
-        /// <summary>Frames per second of the managed ADC loop on the bare board (6 reads a frame; docs/sampling.md).</summary>
-        public const int DevelopmentSampleRateHz = 1000;
-
-        /// <summary>Mains peak voltage at half the ADC range on the development front end.</summary>
-        public const double DevelopmentVoltageFullScalePeak = 400.0;
-
-        /// <summary>History ring wanted (2 MiB); cut to what the internal drive holds (InternalFlashStorage).</summary>
-        public const int HistorySectors = 512;
 
         public static void Main()
         {
             Debug.WriteLine("e-Probe STM32 board starting");
             GpioController gpio = new GpioController();
             BoardParts parts = new BoardParts();
-            parts.HistorySectors = HistorySectors;
+            parts.HistorySectors = BoardProgram.HistorySectors;
             parts.Interface = NetworkStarter.Find(NetworkInterfaceType.Ethernet);
 
             byte[] chipId = Utilities.UniqueDeviceId;
@@ -66,7 +57,7 @@ namespace Ipenergy.Probe.Board.Stm32
             {
                 parts.ChannelCount = 3;
                 parts.Samples = new ManagedAdcSampleSource(new AdcController(), Stm32Pins.DevelopmentAdcVoltages,
-                    Stm32Pins.DevelopmentAdcCurrents, DevelopmentSampleRateHz, DevelopmentVoltageFullScalePeak);
+                    Stm32Pins.DevelopmentAdcCurrents, BoardProgram.DevelopmentSampleRateHz, BoardProgram.DevelopmentVoltageFullScalePeak);
             }
 
             parts.SerialNumber = "IPE" + parts.ChannelCount.ToString() + "-" + HexText.From(chipId, 0, chipId.Length).ToUpper();
