@@ -689,7 +689,7 @@ def modbus_templates():
         "items": sorted(items, key=lambda i: i["key"]),
         "tags": [{"tag": "class", "value": "power"}, {"tag": "target", "value": "ipenergy-eprobe"}],
         "macros": macro_list([
-            ("{$MODBUS.ENDPOINT}", "tcp://{HOST.CONN}:502", "Modbus-TCP endpoint of the e-Probe (modbus.port, 502 on the device)"),
+            ("{$MODBUS.ENDPOINT}", "tcp://127.0.0.1:502", "Modbus-TCP endpoint of the e-Probe as the Zabbix agent reaches it: set it on each host, e.g. tcp://192.0.2.10:502 (modbus.port, 502 on the device)"),
             ("{$MODBUS.SLAVEID}", "1", "Unit id (configuration modbus.unitId)"),
             ("{$EPROBE.NODATA.TIME}", "5m", "Time without Modbus answers before 'No Modbus data'"),
         ], MODBUS_ALARM_MACROS),
