@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using Ipenergy.Probe.Tests.EndToEnd;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Chips
@@ -15,7 +16,6 @@ namespace Ipenergy.Probe.Tests.Chips
     /// </summary>
     internal sealed class ChipProbeProcess : IDisposable
     {
-        private const int SigTerm = 15;
         private readonly Process _process;
         private readonly StringBuilder _output = new StringBuilder();
         private readonly object _lock = new object();
@@ -48,23 +48,15 @@ namespace Ipenergy.Probe.Tests.Chips
             {
                 Assert.False(_process.HasExited, "the virtual e-Probe exited at start: " + Output);
                 Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), "no http/modbus/meter lines within 30 s: " + Output);
+                var lines = new ProbeServiceLines();
                 foreach (string line in Output.Split('\n'))
                 {
-                    if (line.StartsWith("http ", StringComparison.Ordinal))
-                    {
-                        HttpUrl = line.Substring(5).Trim().TrimEnd('/');
-                    }
-                    else if (line.StartsWith("modbus tcp://", StringComparison.Ordinal))
-                    {
-                        string rest = line.Substring(line.LastIndexOf(':') + 1);
-                        ModbusPort = int.Parse(rest.Substring(0, rest.IndexOf(' ')));
-                    }
-                    else if (line.StartsWith("meter ", StringComparison.Ordinal))
-                    {
-                        MeterLine = line.Trim();
-                    }
+                    lines.Read(line);
                 }
 
+                HttpUrl = lines.HttpUrl;
+                ModbusPort = lines.ModbusPort;
+                MeterLine = lines.MeterLine;
                 Thread.Sleep(10);
             }
         }
@@ -114,7 +106,7 @@ namespace Ipenergy.Probe.Tests.Chips
         /// <summary>SIGTERM: the probe stops in order (ProbeApp.Stop saves the energy); returns the exit code.</summary>
         public int Terminate()
         {
-            Assert.Equal(0, kill(_process.Id, SigTerm));
+            ProcessSignal.Send(_process, ProcessSignal.SigTerm);
             Assert.True(_process.WaitForExit(15000), "no exit within 15 s of SIGTERM: " + Output);
             _process.WaitForExit();
             return _process.ExitCode;
@@ -149,8 +141,5 @@ namespace Ipenergy.Probe.Tests.Chips
                 _output.Append(line).Append('\n');
             }
         }
-
-        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int sig);
     }
 }

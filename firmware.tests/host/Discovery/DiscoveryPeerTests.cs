@@ -17,7 +17,7 @@ namespace Ipenergy.Probe.Tests.Discovery
         [Fact]
         public void A_unicast_request_gets_the_probe_identity_and_its_real_ports()
         {
-            using var probe = new DiscoveryProbeProcess("--discovery-port", "0", "--serial", "DISC-UNI-1");
+            using var probe = new VirtualProbe("--no-panel", "--discovery-port", "0", "--serial", "DISC-UNI-1");
             List<PythonDiscoveryClient.Answer> answers = PythonDiscoveryClient.Run("good", "127.0.0.1", probe.DiscoveryPort, 1, 1.5, false);
 
             Assert.Single(answers);
@@ -48,14 +48,14 @@ namespace Ipenergy.Probe.Tests.Discovery
         public void One_broadcast_reaches_three_probes_sharing_one_port()
         {
             int port = FreeUdpPort();
-            var probes = new List<DiscoveryProbeProcess>();
+            var probes = new List<VirtualProbe>();
             try
             {
                 for (int i = 1; i <= 3; i++)
                 {
                     // A broadcast reaches only sockets bound to 0.0.0.0 or to the broadcast address (tools/discovery.md):
                     // 127.255.255.255 keeps the test on loopback.
-                    probes.Add(new DiscoveryProbeProcess("--discovery-port", port.ToString(), "--discovery-bind", "127.255.255.255",
+                    probes.Add(new VirtualProbe("--no-panel", "--discovery-port", port.ToString(), "--discovery-bind", "127.255.255.255",
                         "--serial", "DISC-BC-" + i));
                 }
 
@@ -67,7 +67,7 @@ namespace Ipenergy.Probe.Tests.Discovery
             }
             finally
             {
-                foreach (DiscoveryProbeProcess p in probes)
+                foreach (VirtualProbe p in probes)
                 {
                     p.Dispose();
                 }
@@ -77,7 +77,7 @@ namespace Ipenergy.Probe.Tests.Discovery
         [Fact]
         public void A_thousand_garbage_datagrams_are_never_answered_and_a_good_request_still_is()
         {
-            using var probe = new DiscoveryProbeProcess("--discovery-port", "0");
+            using var probe = new VirtualProbe("--no-panel", "--discovery-port", "0");
             List<PythonDiscoveryClient.Answer> garbage = PythonDiscoveryClient.Run("garbage", "127.0.0.1", probe.DiscoveryPort, 1000, 1.0, false);
             Assert.Empty(garbage);
 
@@ -89,7 +89,7 @@ namespace Ipenergy.Probe.Tests.Discovery
         [Fact]
         public void A_burst_of_fifty_requests_from_one_source_gets_one_answer()
         {
-            using var probe = new DiscoveryProbeProcess("--discovery-port", "0");
+            using var probe = new VirtualProbe("--no-panel", "--discovery-port", "0");
             List<PythonDiscoveryClient.Answer> answers = PythonDiscoveryClient.Run("good", "127.0.0.1", probe.DiscoveryPort, 50, 0.8, false);
             Assert.Single(answers);
         }
@@ -97,7 +97,7 @@ namespace Ipenergy.Probe.Tests.Discovery
         [Fact]
         public void Fifty_sources_at_once_get_twenty_answers()
         {
-            using var probe = new DiscoveryProbeProcess("--discovery-port", "0");
+            using var probe = new VirtualProbe("--no-panel", "--discovery-port", "0");
             List<PythonDiscoveryClient.Answer> answers = PythonDiscoveryClient.Run("sources", "127.0.0.1", probe.DiscoveryPort, 50, 1.0, false);
 
             // The bucket holds 20 and refills 20 per second: sending 50 takes a few ms, so at most one more.

@@ -3,12 +3,14 @@ using System.Diagnostics;
 using System.IO;
 using System.Text.Json;
 using System.Threading;
+using Ipenergy.Probe.Tests.TestSupport;
 
 namespace Ipenergy.Probe.Tests.EndToEnd
 {
     /// <summary>
     /// Starts the built virtual e-Probe (hal-simulator.dll next to the test assembly) as a real process
-    /// on port 0, reads the URL it prints, and reads the JSON API with the real curl.
+    /// on port 0, reads the ports it prints (the discovery one too when --discovery-port is among the arguments),
+    /// and reads the JSON API with the real curl.
     /// </summary>
     public sealed class VirtualProbe : IDisposable
     {
@@ -33,41 +35,25 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             }
 
             _process = Process.Start(psi);
+            bool withDiscovery = Array.IndexOf(args, "--discovery-port") >= 0;
+            var lines = new ProbeServiceLines();
             var deadline = DateTime.UtcNow.AddSeconds(30);
-            bool modbusLine = false;
-            bool snmpLine = false;
-            while (HttpUrl == null || !modbusLine || !snmpLine)
+            while (!lines.Complete(withDiscovery))
             {
                 string line = _process.StandardOutput.ReadLine();
                 if (line == null || DateTime.UtcNow > deadline)
                 {
-                    throw new InvalidOperationException("virtual e-Probe did not print its http line: " + _process.StandardError.ReadToEnd());
+                    throw new InvalidOperationException("virtual e-Probe did not print its service lines: " + _process.StandardError.ReadToEnd());
                 }
 
-                if (line.StartsWith("http ", StringComparison.Ordinal))
-                {
-                    HttpUrl = line.Substring(4).Trim().TrimEnd('/');
-                }
-
-                // "modbus tcp://127.0.0.1:PORT (unit 1)", or "modbus off (...)"
-                modbusLine |= line.StartsWith("modbus ", StringComparison.Ordinal);
-                if (line.StartsWith("modbus tcp://", StringComparison.Ordinal))
-                {
-                    string rest = line.Substring(line.LastIndexOf(':') + 1);
-                    ModbusPort = int.Parse(rest.Substring(0, rest.IndexOf(' ')));
-                }
-
-                // "snmp   udp://127.0.0.1:PORT (v1/v2c ...)", or "snmp   off (...)"
-                snmpLine |= line.StartsWith("snmp ", StringComparison.Ordinal);
-                int udp = line.IndexOf("udp://", StringComparison.Ordinal);
-                if (line.StartsWith("snmp ", StringComparison.Ordinal) && udp > 0)
-                {
-                    string rest = line.Substring(udp + "udp://".Length);
-                    rest = rest.Substring(rest.IndexOf(':') + 1);
-                    int end = rest.IndexOf(' ');
-                    SnmpPort = int.Parse(end < 0 ? rest : rest.Substring(0, end));
-                }
+                lines.Read(line);
             }
+
+            HttpUrl = lines.HttpUrl;
+            ModbusPort = lines.ModbusPort;
+            SnmpPort = lines.SnmpPort;
+            DiscoveryPort = lines.DiscoveryPort;
+            Serial = lines.Serial;
 
             // Keep both pipes drained from here on: a chatty probe must never block on a full pipe.
             _process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
@@ -82,6 +68,25 @@ namespace Ipenergy.Probe.Tests.EndToEnd
 
         /// <summary>The Modbus-TCP port the probe printed.</summary>
         public int ModbusPort { get; }
+
+        /// <summary>The discovery UDP port the probe printed (0 unless started with --discovery-port).</summary>
+        public int DiscoveryPort { get; }
+
+        /// <summary>The serial number the probe printed.</summary>
+        public string Serial { get; }
+
+        /// <summary>SIGTERM (a clean stop: counters saved) and a bounded wait; returns the exit code.</summary>
+        public int Terminate()
+        {
+            ProcessSignal.Send(_process, ProcessSignal.SigTerm);
+            if (!_process.WaitForExit(15000))
+            {
+                throw new TimeoutException("the virtual e-Probe did not exit within 15 s of SIGTERM");
+            }
+
+            _process.WaitForExit();
+            return _process.ExitCode;
+        }
 
         /// <summary>GET with curl; returns (status, body).</summary>
         public static (int Status, string Body) Curl(string url)

@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
-using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
 using Ipenergy.Probe.Hal;
 using Ipenergy.Probe.Simulator;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Simulator
@@ -224,7 +224,7 @@ namespace Ipenergy.Probe.Tests.Simulator
 
         public void Signal(int signal)
         {
-            Assert.Equal(0, kill(_process.Id, signal));
+            ProcessSignal.Send(_process, signal);
         }
 
         public void Dispose()
@@ -250,8 +250,5 @@ namespace Ipenergy.Probe.Tests.Simulator
                 sb.Append(line).Append('\n');
             }
         }
-
-        [DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int sig);
     }
 }

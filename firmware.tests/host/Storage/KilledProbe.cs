@@ -4,6 +4,7 @@ using System.IO;
 using System.Text;
 using System.Text.Json;
 using System.Threading;
+using Ipenergy.Probe.Tests.TestSupport;
 using Xunit;
 
 namespace Ipenergy.Probe.Tests.Storage
@@ -51,14 +52,13 @@ namespace Ipenergy.Probe.Tests.Storage
             {
                 Assert.False(_process.HasExited, "the virtual e-Probe exited at start: " + Output);
                 Assert.True(sw.Elapsed < TimeSpan.FromSeconds(30), "no http line within 30 s: " + Output);
+                var lines = new ProbeServiceLines();
                 foreach (string line in Output.Split('\n'))
                 {
-                    if (line.StartsWith("http ", StringComparison.Ordinal))
-                    {
-                        Url = line.Substring(5).Trim().TrimEnd('/') + "/api/v1/measurements";
-                    }
+                    lines.Read(line);
                 }
 
+                Url = lines.HttpUrl == null ? null : lines.HttpUrl + "/api/v1/measurements";
                 Thread.Sleep(5);
             }
         }
@@ -107,7 +107,7 @@ namespace Ipenergy.Probe.Tests.Storage
         /// <summary>SIGTERM and a bounded wait for the clean exit; returns the exit code.</summary>
         public int Terminate()
         {
-            Assert.Equal(0, kill(_process.Id, SigTerm));
+            ProcessSignal.Send(_process, ProcessSignal.SigTerm);
             Assert.True(_process.WaitForExit(15000), "no exit within 15 s of SIGTERM: " + Output);
             _process.WaitForExit();
             return _process.ExitCode;
@@ -131,12 +131,8 @@ namespace Ipenergy.Probe.Tests.Storage
             _process.Dispose();
         }
 
-        private const int SigTerm = 15;
-
         private bool _disposed;
 
-        [System.Runtime.InteropServices.DllImport("libc", SetLastError = true)]
-        private static extern int kill(int pid, int sig);
 
         private static string Curl(string url)
         {
