@@ -109,7 +109,7 @@ namespace Ipenergy.Probe.Cli
                 var context = new CommandContext(new ArgReader(commandArgs), _input, _output, _error, _errorIsTerminal, cancel.Token);
                 int code = command.Run(context);
                 _output.Flush();
-                return cancel.IsCancellationRequested ? ExitCodes.Interrupted : code;
+                return cancel.IsCancellationRequested && !context.InterruptIsNormalEnd ? ExitCodes.Interrupted : code;
             }
             catch (UsageException e)
             {

@@ -34,6 +34,11 @@ namespace Ipenergy.Probe.Cli
         public CancellationToken Cancel { get; }
 
         /// <summary>
+        /// Set by a command that runs until Ctrl-C (watch): its own exit code then stands instead of 130.
+        /// </summary>
+        public bool InterruptIsNormalEnd { get; set; }
+
+        /// <summary>
         /// Reads the output format: --format table|json|csv, --json as a shortcut (the fleet options take --json
         /// themselves, so pass theirs). CSV only where the command allows it.
         /// </summary>

@@ -11,6 +11,9 @@ namespace Ipenergy.Probe.Cli
             return new ICommand[]
             {
                 new DiscoverCommand(),
+                new ReadCommand(),
+                new WatchCommand(),
+                new AlarmsCommand(),
             };
         }
 

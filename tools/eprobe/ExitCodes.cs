@@ -21,6 +21,12 @@ namespace Ipenergy.Probe.Cli
         /// <summary>Every probe failed.</summary>
         public const int AllProbesFailed = 4;
 
+        /// <summary>
+        /// `eprobe alarms --fail-on LEVEL` only: every probe was read and at least one has an active alarm at
+        /// that level or above (a switch for cron and Nagios-style checks; without --fail-on alarms are not an error).
+        /// </summary>
+        public const int AlarmActive = 5;
+
         /// <summary>Interrupted (Ctrl-C) before the end.</summary>
         public const int Interrupted = 130;
 

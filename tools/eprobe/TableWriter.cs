@@ -13,6 +13,7 @@ namespace Ipenergy.Probe.Cli
         private readonly string[] _header;
         private readonly bool[] _rightAligned;
         private readonly List<string[]> _rows = new List<string[]>();
+        private readonly HashSet<int> _spanning = new HashSet<int>();
 
         public TableWriter(params string[] header)
         {
@@ -43,19 +44,44 @@ namespace Ipenergy.Probe.Cli
             _rows.Add(cells);
         }
 
+        /// <summary>
+        /// A row whose first cell lines up with the others and whose text then runs across the remaining columns
+        /// without widening them (e.g. a probe's error in place of its values).
+        /// </summary>
+        public void AddSpanning(string firstCell, string text)
+        {
+            _spanning.Add(_rows.Count);
+            _rows.Add(new[] { firstCell, text });
+        }
+
         public void Write(TextWriter output)
         {
             int[] widths = new int[_header.Length];
             Measure(widths, _header);
-            foreach (string[] row in _rows)
+            for (int r = 0; r < _rows.Count; r++)
             {
-                Measure(widths, row);
+                if (_spanning.Contains(r))
+                {
+                    widths[0] = Math.Max(widths[0], (_rows[r][0] ?? "").Length);
+                }
+                else
+                {
+                    Measure(widths, _rows[r]);
+                }
             }
 
             WriteRow(output, widths, _header);
-            foreach (string[] row in _rows)
+            for (int r = 0; r < _rows.Count; r++)
             {
-                WriteRow(output, widths, row);
+                if (_spanning.Contains(r))
+                {
+                    string first = _rows[r][0] ?? "";
+                    output.WriteLine((_header.Length > 1 ? first.PadRight(widths[0]) + "  " + _rows[r][1] : first).TrimEnd());
+                }
+                else
+                {
+                    WriteRow(output, widths, _rows[r]);
+                }
             }
         }
 
