@@ -53,6 +53,7 @@ namespace Ipenergy.Probe.Tests.Templates
         private readonly DirectoryInfo _dir;
         private readonly VirtualProbe _probe;
         private readonly string _agentConfig;
+        private readonly SnmpTrapdReceiver _traps;
 
         public ZabbixTriggerTests(ITestOutputHelper output)
         {
@@ -63,12 +64,22 @@ namespace Ipenergy.Probe.Tests.Templates
             _agentConfig = Path.Combine(_dir.FullName, "zabbix_agentd.conf");
             File.WriteAllText(_agentConfig, "LogType=console\nPidFile=" + Path.Combine(_dir.FullName, "agentd.pid")
                 + "\nHostname=eprobe-trigger-test\nServer=127.0.0.1\nTimeout=10\n");
-            _probe = new VirtualProbe("--scenario", scenario, "--time-scale", "10");
+            _traps = new SnmpTrapdReceiver();
+            try
+            {
+                _probe = new VirtualProbe("--scenario", scenario, "--time-scale", "10", "--trap-target", "127.0.0.1:" + _traps.Port);
+            }
+            catch
+            {
+                _traps.Dispose();
+                throw;
+            }
         }
 
         public void Dispose()
         {
             _probe.Dispose();
+            _traps.Dispose();
             _dir.Delete(true);
         }
 
@@ -105,6 +116,31 @@ namespace Ipenergy.Probe.Tests.Templates
             _out.WriteLine("Zabbix problems, Modbus templates: " + string.Join(", ", modbus.OrderBy(a => a)));
             Assert.Equal(firmware.Where(a => !a.StartsWith("circuit ", StringComparison.Ordinal)).OrderBy(a => a), modbus.OrderBy(a => a));
             Assert.True(reportsCritical, "the Modbus trigger on register 1016 (critical) did not fire");
+
+            CheckTrapItem(firmware.Count);
+        }
+
+        /// <summary>
+        /// The SNMP trap item's regular expression (its snmptrap[] key) matches each eprobeAlarmRaised snmptrapd
+        /// received from the e-Probe, and not the coldStart sent at start-up.
+        /// </summary>
+        private void CheckTrapItem(int raised)
+        {
+            JsonElement template = ZabbixTemplateFile.Snmp.Template("IPenergy e-Probe SNMP");
+            JsonElement item = ZabbixTemplateFile.Array(template, "items").Single(i => ZabbixTemplateFile.Text(i, "type") == "SNMP_TRAP");
+            Match key = Regex.Match(ZabbixTemplateFile.Text(item, "key"), "^snmptrap\\[\"(.*)\"\\]$");
+            Assert.True(key.Success, ZabbixTemplateFile.Text(item, "key"));
+            var pattern = new Regex(key.Groups[1].Value.Replace("\\\"", "\"", StringComparison.Ordinal));
+            Assert.True(_traps.WaitFor("OID: .1.3.6.1.4.1.32473.1.2.0.1", 10000), "no eprobeAlarmRaised trap: " + _traps.Log);
+            Assert.True(_traps.WaitFor("OID: .1.3.6.1.6.3.1.1.5.1", 10000), "no coldStart trap: " + _traps.Log);
+            string[] lines = _traps.Log.Split('\n');
+            int alarmTraps = lines.Count(l => l.Contains("OID: .1.3.6.1.4.1.32473.1.2.0.", StringComparison.Ordinal));
+            int matched = lines.Count(l => pattern.IsMatch(l));
+            _out.WriteLine("trap item " + pattern + ": matches " + matched + " of " + lines.Length + " snmptrapd lines, "
+                + alarmTraps + " of them alarm notifications");
+            Assert.True(alarmTraps >= raised, alarmTraps + " alarm traps for " + raised + " active alarms: " + _traps.Log);
+            Assert.Equal(alarmTraps, matched);
+            Assert.DoesNotContain(lines, l => l.Contains(".1.3.6.1.6.3.1.1.5.1", StringComparison.Ordinal) && pattern.IsMatch(l));
         }
 
         private HashSet<string> FirmwareAlarms()
