@@ -14,6 +14,12 @@ namespace Ipenergy.Probe.Cli
                 new ReadCommand(),
                 new WatchCommand(),
                 new AlarmsCommand(),
+                new ConfigGetCommand(),
+                new ConfigSetCommand(),
+                new ConfigExportCommand(),
+                new ConfigImportCommand(),
+                new PushCommand(),
+                new BillingExportCommand(),
             };
         }
 
