@@ -271,6 +271,7 @@ namespace Ipenergy.Probe.App
         {
             MetricsEndpoint metrics = new MetricsEndpoint(this, _config, _identity, _clock);
             metrics.Alarms = alarms;
+            metrics.Pue = _history;
             return metrics;
         }
 

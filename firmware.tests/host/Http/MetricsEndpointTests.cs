@@ -22,12 +22,14 @@ namespace Ipenergy.Probe.Tests.Http
         private readonly FakeMeasurementSource _source = new FakeMeasurementSource(HandMadeSnapshots.Mpp18());
         private readonly MetricsTestClock _clock = new MetricsTestClock();
         private readonly HttpServer _server;
+        private readonly MetricsEndpoint _endpoint;
         private readonly string _url;
 
         public MetricsEndpointTests()
         {
             _clock.Now = _source.Latest.Timestamp.AddSeconds(1.25);
-            _server = new HttpServer(new IHttpEndpoint[] { Endpoint(_source, _clock) }, new SingleUserCredentials("admin", "s3cret"), "127.0.0.1", 0);
+            _endpoint = Endpoint(_source, _clock);
+            _server = new HttpServer(new IHttpEndpoint[] { _endpoint }, new SingleUserCredentials("admin", "s3cret"), "127.0.0.1", 0);
             _server.Start();
             _url = "http://127.0.0.1:" + _server.Port + "/metrics";
         }
@@ -100,6 +102,37 @@ namespace Ipenergy.Probe.Tests.Http
             Assert.Equal("1", Sample(lines, "eprobe_clock_synchronized"));
             Assert.Contains("# TYPE eprobe_channel_import_energy_joules_total counter\n", body);
             Assert.Contains("# TYPE eprobe_channel_current_amperes gauge\n", body);
+        }
+
+        [Fact]
+        public void PueFamiliesAppearOnlyOnceCircuitsHaveTheirRoles()
+        {
+            Assert.Equal(0, Count(CurlRunner.Fetch(_url).Body.Split('\n'), "eprobe_pue_"));
+
+            var pue = new FixedPue();
+            _endpoint.Pue = pue;
+            Assert.Equal(0, Count(CurlRunner.Fetch(_url).Body.Split('\n'), "eprobe_pue_"));
+
+            pue.Configured = true;
+            pue.FacilityW = 150000.04;
+            pue.ItW = 100000.0;
+            pue.Pue = 1.50000004;
+            pue.DciePercent = 66.666665;
+            string body = CurlRunner.Fetch(_url).Body;
+            string[] lines = body.Split('\n');
+            Assert.Equal(150000.0, double.Parse(Sample(lines, "eprobe_pue_facility_power_watts"), CultureInfo.InvariantCulture));
+            Assert.Equal(100000.0, double.Parse(Sample(lines, "eprobe_pue_it_power_watts"), CultureInfo.InvariantCulture));
+            Assert.Equal("1.5000", Sample(lines, "eprobe_pue_ratio"));
+            Assert.Equal("0.6667", Sample(lines, "eprobe_dcie_ratio"));
+            Promtool.CheckMetrics(body);
+
+            // Roles set but no IT power yet: the ratio is not measurable, and says so.
+            pue.ItW = 0;
+            pue.Pue = double.NaN;
+            pue.DciePercent = double.NaN;
+            lines = CurlRunner.Fetch(_url).Body.Split('\n');
+            Assert.Equal("NaN", Sample(lines, "eprobe_pue_ratio"));
+            Assert.Equal("NaN", Sample(lines, "eprobe_dcie_ratio"));
         }
 
         [Fact]
@@ -320,6 +353,29 @@ namespace Ipenergy.Probe.Tests.Http
         public void SetUtcNow(DateTime utc)
         {
             Now = utc;
+        }
+    }
+
+    /// <summary>PUE values set by the test.</summary>
+    internal sealed class FixedPue : IPueSource
+    {
+        public bool Configured;
+        public double FacilityW;
+        public double ItW;
+        public double Pue = double.NaN;
+        public double DciePercent = double.NaN;
+
+        public void ReadInstantaneous(out bool configured, out double facilityW, out double itW, out double pue, out double dciePercent)
+        {
+            configured = Configured;
+            facilityW = FacilityW;
+            itW = ItW;
+            pue = Pue;
+            dciePercent = DciePercent;
+        }
+
+        public void Query(DateTime fromUtc, DateTime toUtc, int resolutionSeconds, IPueIntervalVisitor visitor)
+        {
         }
     }
 }

@@ -57,6 +57,15 @@ namespace Ipenergy.Probe.Protocols.Http
         private static readonly byte[] UnacknowledgedHead = MetricsText.Head("eprobe_alarms_unacknowledged", Gauge, "Active alarms nobody has acknowledged yet.");
         private static readonly byte[] UnacknowledgedName = AsciiBytes.From("eprobe_alarms_unacknowledged");
 
+        private static readonly byte[] PueFacilityHead = MetricsText.Head("eprobe_pue_facility_power_watts", Gauge, "Active power of the circuits whose role is facility-total (the PUE numerator).");
+        private static readonly byte[] PueFacilityName = AsciiBytes.From("eprobe_pue_facility_power_watts");
+        private static readonly byte[] PueItHead = MetricsText.Head("eprobe_pue_it_power_watts", Gauge, "Active power of the circuits whose role is it-load (the PUE denominator).");
+        private static readonly byte[] PueItName = AsciiBytes.From("eprobe_pue_it_power_watts");
+        private static readonly byte[] PueHead = MetricsText.Head("eprobe_pue_ratio", Gauge, "Power usage effectiveness now: facility-total power over it-load power (NaN while not measurable).");
+        private static readonly byte[] PueName = AsciiBytes.From("eprobe_pue_ratio");
+        private static readonly byte[] DcieHead = MetricsText.Head("eprobe_dcie_ratio", Gauge, "DCiE now: it-load power over facility-total power, a ratio (1 / PUE; NaN while not measurable).");
+        private static readonly byte[] DcieName = AsciiBytes.From("eprobe_dcie_ratio");
+
         private const int PhaseVoltage = 0;
         private const int PhaseFundamentalVoltage = 1;
         private const int PhaseThd = 2;
@@ -210,6 +219,12 @@ namespace Ipenergy.Probe.Protocols.Http
         /// </summary>
         public IModuleDirectory Modules { get; set; }
 
+        /// <summary>
+        /// PUE/DCiE now (the circuits' roles): adds the eprobe_pue_* and eprobe_dcie_ratio families once the
+        /// configuration marks a facility-total and an it-load circuit; null leaves them out. Set before serving.
+        /// </summary>
+        public IPueSource Pue { get; set; }
+
         private readonly ModuleMetrics _moduleMetrics = new ModuleMetrics();
 
         public override int Handle(HttpRequest request, HttpResponse response)
@@ -297,6 +312,41 @@ namespace Ipenergy.Probe.Protocols.Http
             WritePhases(response, snapshot.Phases);
             WriteChannels(response, snapshot.Channels, config, labelled);
             WriteCircuits(response, snapshot.Circuits, config, labelled);
+            WritePue(response);
+        }
+
+        // Written only when circuits have the roles: a series that is always NaN would only mislead a dashboard.
+        private void WritePue(HttpResponse r)
+        {
+            IPueSource pue = Pue;
+            if (pue == null)
+            {
+                return;
+            }
+
+            bool configured;
+            double facilityW;
+            double itW;
+            double ratio;
+            double dciePercent;
+            pue.ReadInstantaneous(out configured, out facilityW, out itW, out ratio, out dciePercent);
+            if (!configured)
+            {
+                return;
+            }
+
+            r.Text(PueFacilityHead);
+            r.Text(PueFacilityName);
+            MetricsText.Value(r, facilityW, MeasurementsJson.PowerDecimals);
+            r.Text(PueItHead);
+            r.Text(PueItName);
+            MetricsText.Value(r, itW, MeasurementsJson.PowerDecimals);
+            r.Text(PueHead);
+            r.Text(PueName);
+            MetricsText.Value(r, ratio, 4);
+            r.Text(DcieHead);
+            r.Text(DcieName);
+            MetricsText.Value(r, dciePercent / 100.0, 4);
         }
 
         // Alarms live in the journal, not the snapshot: written even before the first measurement.
