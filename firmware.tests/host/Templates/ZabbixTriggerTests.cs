@@ -54,6 +54,7 @@ namespace Ipenergy.Probe.Tests.Templates
         private readonly VirtualProbe _probe;
         private readonly string _agentConfig;
         private readonly SnmpTrapdReceiver _traps;
+        private readonly Dictionary<string, string> _walk = new Dictionary<string, string>();
 
         public ZabbixTriggerTests(ITestOutputHelper output)
         {
@@ -159,6 +160,19 @@ namespace Ipenergy.Probe.Tests.Templates
 
         private HashSet<string> SnmpProblems()
         {
+            // One bulk walk of the e-Probe's objects (one process, not one snmpget per value): OID -> number.
+            NetSnmpTool.Result walk = NetSnmpTool.RunWithin(60000, "snmpbulkwalk", "-On", "-Oq", "-m", "", "-Cr50", "-r", "1", "-t", "5", "-v2c", "-c", "public",
+                "127.0.0.1:" + _probe.SnmpPort, "1.3.6.1.4.1.32473.1.1");
+            Assert.True(walk.ExitCode == 0, walk.All);
+            foreach (string line in NetSnmpTool.Lines(walk.Output))
+            {
+                Match m = Regex.Match(line, @"^\.(\S+) (-?\d+)$");
+                if (m.Success)
+                {
+                    _walk[m.Groups[1].Value] = m.Groups[2].Value;
+                }
+            }
+
             ZabbixTemplateFile file = ZabbixTemplateFile.Snmp;
             JsonElement template = file.Template("IPenergy e-Probe SNMP");
             Dictionary<string, string> macros = MacroDefaults(file, template);
@@ -227,10 +241,8 @@ namespace Ipenergy.Probe.Tests.Templates
                     JsonElement item = items[key];
                     string oid = ZabbixTemplateFile.Text(item, "snmp_oid");
                     oid = snmpIndex == null ? oid : oid.Replace("{#SNMPINDEX}", Regex.Match(key, @"\[(\d+)\]$").Groups[1].Value, StringComparison.Ordinal);
-                    NetSnmpTool.Result r = NetSnmpTool.Run("snmpget", "-On", "-m", "", "-Oqv", "-r", "1", "-t", "3", "-v2c", "-c", "public",
-                        "127.0.0.1:" + _probe.SnmpPort, oid);
-                    Assert.True(r.ExitCode == 0 && !r.Output.Contains("No Such", StringComparison.Ordinal), oid + ": " + r.All);
-                    value = double.Parse(Regex.Match(r.Output, @"-?\d+").Value, CultureInfo.InvariantCulture) * ZabbixTemplateFile.Multiplier(item);
+                    Assert.True(_walk.TryGetValue(oid, out string raw), "the walk of the e-Probe has no " + oid + " for " + key);
+                    value = double.Parse(raw, CultureInfo.InvariantCulture) * ZabbixTemplateFile.Multiplier(item);
                     cache[key] = value;
                 }
 
