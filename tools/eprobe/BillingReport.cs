@@ -343,7 +343,12 @@ namespace Ipenergy.Probe.Cli
             }
 
             status = "missing";
-            if (start == null && end == null)
+            string other = OffSchedule(probe);
+            if (other != null)
+            {
+                note = "the probe's snapshots are not on its configured schedule (e.g. " + other + "): a changed billingDay/billingHour/utcOffsetMinutes applies from the probe's next start";
+            }
+            else if (start == null && end == null)
             {
                 note = "no snapshot at either boundary";
             }
@@ -355,6 +360,21 @@ namespace Ipenergy.Probe.Cli
             {
                 note = "no snapshot at the period end (probe off across the boundary?)";
             }
+        }
+
+        // The boundary of a snapshot that the configured schedule would not have taken, or null.
+        private static string OffSchedule(ProbeBilling probe)
+        {
+            foreach (BillingSnapshotData s in probe.Snapshots)
+            {
+                DateTime local = s.Boundary.AddMinutes(probe.Schedule.UtcOffsetMinutes);
+                if (probe.Schedule.StartOf(local.Year, local.Month) != s.Boundary)
+                {
+                    return Iso(s.Boundary);
+                }
+            }
+
+            return null;
         }
 
         private static BillingSnapshotData Find(ProbeBilling probe, DateTime boundary)

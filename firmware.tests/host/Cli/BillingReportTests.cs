@@ -102,6 +102,12 @@ namespace Ipenergy.Probe.Tests.Cli
             List<BillingRow> r = BillingReport.ByMeter(reset, new[] { reset.Schedule.Period(2026, 11) });
             Assert.Equal("missing", r[0].Status);
             Assert.Contains("went back", r[0].Note);
+
+            // Snapshots of an older schedule (the first of the month) under a configured day 15: said so.
+            ProbeBilling moved = Probe(Snap("2026-10-01T00:00:00.000Z", 5) + "," + Snap("2026-11-01T00:00:00.000Z", 50), "2026-12-20T00:00:00.000Z");
+            List<BillingRow> m = BillingReport.ByMeter(moved, new[] { moved.Schedule.Period(2026, 10) });
+            Assert.Equal("missing", m[0].Status);
+            Assert.Contains("not on its configured schedule (e.g. 2026-10-01T00:00:00Z)", m[0].Note);
         }
     }
 }
