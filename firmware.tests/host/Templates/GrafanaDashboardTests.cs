@@ -71,11 +71,10 @@ namespace Ipenergy.Probe.Tests.Templates
             return all;
         }
 
-        /// <summary>The dashboard's variables replaced by the test's values (the probe, its circuits Facility and IT).</summary>
+        /// <summary>The dashboard's variables replaced by the test's values (the probe and its job).</summary>
         private static string Substitute(string expr)
         {
-            return expr.Replace("$instance", PrometheusTemplatePeers.Instance).Replace("$job", "eprobe")
-                .Replace("$facility", "Facility").Replace("$it", "IT");
+            return expr.Replace("$instance", PrometheusTemplatePeers.Instance).Replace("$job", "eprobe");
         }
 
         /// <summary>
@@ -213,7 +212,7 @@ namespace Ipenergy.Probe.Tests.Templates
                 .EnumerateArray().Select(s => s.GetProperty("metric").GetProperty("circuit").GetString()).OrderBy(c => c).ToArray();
             Assert.Equal(new[] { "Facility", "IT", "PDU-7" }, circuits);
 
-            // PUE now = facility / IT power, as the probe's own /api/v1/pue computes it.
+            // PUE now, through prometheus, is what the probe's own /api/v1/pue says.
             string pueExpr = Expressions(d).First(e => e.Title == "PUE now").Expr;
             double pue = double.Parse(_peers.Query(Substitute(pueExpr))[0].GetProperty("value")[1].GetString(), System.Globalization.CultureInfo.InvariantCulture);
             JsonElement own = JsonDocument.Parse(PrometheusTemplatePeers.Get(_peers.Probe.HttpUrl + "/api/v1/pue")).RootElement;
