@@ -128,11 +128,17 @@ define contactgroup {
         /// <summary>The servicestatus blocks of status.dat (empty before Nagios writes it).</summary>
         public List<Dictionary<string, string>> ServiceStatus()
         {
+            return ReadServiceStatus(StatusFile);
+        }
+
+        /// <summary>The servicestatus blocks of a Nagios-format status.dat (Nagios, Icinga 2's StatusDataWriter); empty while absent.</summary>
+        public static List<Dictionary<string, string>> ReadServiceStatus(string statusFile)
+        {
             var blocks = new List<Dictionary<string, string>>();
             string text;
             try
             {
-                text = File.ReadAllText(StatusFile);
+                text = File.ReadAllText(statusFile);
             }
             catch (FileNotFoundException)
             {
