@@ -63,6 +63,43 @@ namespace Ipenergy.Probe.Tests.Cli
         }
 
         [Fact]
+        public void ReadWithDiscoverReadsEveryProbeOfTheFleet()
+        {
+            var watch = Stopwatch.StartNew();
+            CliResult result = EprobeCli.Run("read", "--discover", "--broadcast", _fleet.BroadcastAddress, "--json");
+            double seconds = watch.Elapsed.TotalSeconds;
+            Assert.True(result.ExitCode == 0, result.ToString());
+            JsonElement probes = JsonDocument.Parse(result.Output).RootElement;
+            Assert.Equal(_fleet.ProbeAddresses.Length, probes.GetArrayLength());
+            for (int i = 0; i < _fleet.ProbeAddresses.Length; i++)
+            {
+                // Discovered probes come sorted by address: NETNS-1 at .11 first.
+                JsonElement probe = probes[i];
+                Assert.Equal(_fleet.ProbeAddresses[i], probe.GetProperty("probe").GetString());
+                Assert.True(probe.GetProperty("ok").GetBoolean(), probe.ToString());
+                Assert.Equal(_fleet.Serials[i], probe.GetProperty("serial").GetString());
+                Assert.InRange(probe.GetProperty("vrms").GetProperty("L1").GetDouble(), 225, 235);
+                Assert.True(probe.GetProperty("activePowerW").GetDouble() > 0);
+            }
+
+            var readOnly = Stopwatch.StartNew();
+            var args = new List<string> { "read", "--what", "channels" };
+            foreach (string address in _fleet.ProbeAddresses)
+            {
+                args.Add("-p");
+                args.Add(address);
+            }
+
+            CliResult channels = EprobeCli.Run(args.ToArray());
+            double readSeconds = readOnly.Elapsed.TotalSeconds;
+            Assert.True(channels.ExitCode == 0, channels.ToString());
+            string[] lines = channels.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(1 + 18 * _fleet.ProbeAddresses.Length, lines.Length);
+            _log.WriteLine("read --discover of " + probes.GetArrayLength() + " probes: " + seconds.ToString("F2") + " s (discovery wait 2 s included); read --what channels of "
+                + _fleet.ProbeAddresses.Length + " probes by address: " + readSeconds.ToString("F2") + " s (process start included)");
+        }
+
+        [Fact]
         public void TheProbesAreReallyOnSeparateHosts()
         {
             // Same ports on every probe: only separate network stacks allow that. The root namespace reaches
