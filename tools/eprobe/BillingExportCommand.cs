@@ -135,7 +135,7 @@ Examples:
                     array.Add(item);
                 }
 
-                context.Output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+                context.Output.WriteLine(array.ToJsonString(JsonPath.Indented));
                 return;
             }
 

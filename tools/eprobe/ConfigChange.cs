@@ -101,7 +101,7 @@ namespace Ipenergy.Probe.Cli
 
             try
             {
-                client.PutJson("/api/v1/config", next.ToJsonString(), cancel);
+                client.PutJson("/api/v1/config", next.ToJsonString(JsonPath.Compact), cancel);
                 result.Applied = true;
                 JsonNode readBack = client.GetJson("/api/v1/config", cancel);
                 var failed = new List<string>();
@@ -369,7 +369,7 @@ namespace Ipenergy.Probe.Cli
                 array.Add(item);
             }
 
-            output.WriteLine(array.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+            output.WriteLine(array.ToJsonString(JsonPath.Indented));
         }
     }
 }

@@ -130,7 +130,7 @@ Examples:
 
         private static string Indented(JsonNode node)
         {
-            return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+            return node.ToJsonString(JsonPath.Indented);
         }
 
         /// <summary>A serial as a file name: anything but letters, digits, '-', '_' and '.' becomes '_'.</summary>

@@ -294,8 +294,21 @@ namespace Ipenergy.Probe.Cli
         /// <summary>A value as one line of JSON ("null" for null, strings quoted).</summary>
         public static string Show(JsonNode node)
         {
-            return node == null ? "null" : node.ToJsonString();
+            return node == null ? "null" : node.ToJsonString(Compact);
         }
+
+        /// <summary>JSON as people read it: no \u escapes for ', +, &lt; and the like (output is never HTML).</summary>
+        public static readonly System.Text.Json.JsonSerializerOptions Compact = new System.Text.Json.JsonSerializerOptions
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+
+        /// <summary>As Compact, indented (files, --json).</summary>
+        public static readonly System.Text.Json.JsonSerializerOptions Indented = new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
 
         private static void Walk(JsonNode node, List<object> steps, List<KeyValuePair<JsonPath, JsonNode>> result)
         {

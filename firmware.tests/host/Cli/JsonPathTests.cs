@@ -84,6 +84,14 @@ namespace Ipenergy.Probe.Tests.Cli
         }
 
         [Fact]
+        public void ValuesShowAsPeopleTypeThem()
+        {
+            Assert.Equal("\"noc+pager@example.com, O'Brien <ops>\"", JsonPath.Show(JsonValue.Create("noc+pager@example.com, O'Brien <ops>")));
+            Assert.Equal("\"tab\\there \\\"q\\\"\"", JsonPath.Show(JsonValue.Create("tab\there \"q\"")));
+            Assert.Equal("null", JsonPath.Show(null));
+        }
+
+        [Fact]
         public void IsUnderComparesWholeSteps()
         {
             Assert.True(JsonPath.Parse("network.hostname").IsUnder(JsonPath.Parse("network")));
