@@ -11,7 +11,8 @@ namespace Ipenergy.Probe.Tests.Templates
     /// <summary>
     /// tools/templates/nagios against a virtual MPP18 wired like its example: every service of services.cfg
     /// and the host check run with the real check_snmp exactly as Nagios would (macros substituted, /bin/sh -c),
-    /// answer OK, and their performance data match the scenario's truth; every OID they use exists (snmpget).
+    /// answer OK, and their performance data match the scenario's truth; so do the same checks from the
+    /// Centreon import (tools/templates/centreon); every OID they use exists (snmpget).
     /// </summary>
     public class NagiosCommandTests
     {
@@ -56,33 +57,20 @@ namespace Ipenergy.Probe.Tests.Templates
         }
 
         [Fact]
-        public void EveryExampleServiceIsOkOnAVirtualMpp18WithTheScenarioValuesAsPerfdata()
+        public void EveryNagiosAndCentreonExampleCheckIsOkOnAVirtualMpp18WithTheScenarioValuesAsPerfdata()
         {
             NagiosCheck.RequireCheckSnmp();
             Dictionary<string, string> commands = NagiosObjectFile.LoadShipped("commands.cfg").Commands();
             using var probe = new NagiosExampleProbe(null, 1.0);
             Dictionary<string, string> host = probe.HostVariables();
             var oids = new SortedSet<string>(StringComparer.Ordinal);
-            var failures = new List<string>();
-            foreach ((string description, string checkCommand) in ExampleChecks())
-            {
-                string line = NagiosCheck.Expand(commands, checkCommand, "127.0.0.1", host);
-                oids.UnionWith(Oids(line));
-                NagiosCheck check = NagiosCheck.Run(line);
-                _output.WriteLine(description + ": " + check.Output);
-                if (check.ExitCode != 0 || !check.Text.StartsWith("SNMP OK - ", StringComparison.Ordinal))
-                {
-                    failures.Add(description + ": " + check);
-                    continue;
-                }
+            List<string> failures = RunAll("nagios", commands, ExampleChecks(), host, oids);
 
-                string problem = CheckValues(checkCommand.Split('!'), check);
-                if (problem != null)
-                {
-                    failures.Add(description + ": " + problem + " in " + check);
-                }
-            }
-
+            // The same checks as Centreon runs them from the CLAPI import (its host SNMP macros).
+            var centreonHost = new Dictionary<string, string> { ["SNMPCOMMUNITY"] = "public", ["SNMPVERSION"] = "2c", ["SNMPPORT"] = host["SNMP_PORT"] };
+            List<(string, string)> centreonChecks = NagiosCentreonClapiTests.HostTemplateChecks();
+            Assert.Equal(98, centreonChecks.Count);
+            failures.AddRange(RunAll("centreon", NagiosCentreonClapiTests.Commands(), centreonChecks, centreonHost, oids));
             Assert.True(failures.Count == 0, string.Join("\n", failures));
 
             // Every OID the commands read exists on the agent (GET, numeric, no MIB file).
@@ -99,6 +87,32 @@ namespace Ipenergy.Probe.Tests.Templates
             // A circuit the probe does not have is UNKNOWN, not OK: the checks read what they name.
             NagiosCheck absent = NagiosCheck.Run(NagiosCheck.Expand(commands, "check_eprobe_circuit_load!7!80!90", "127.0.0.1", host));
             Assert.True(absent.ExitCode == 3 && absent.Output.Contains("No Such Instance", StringComparison.Ordinal), absent.ToString());
+        }
+
+        /// <summary>Runs each check as the platform would; returns what failed (not OK, or values off the scenario).</summary>
+        private List<string> RunAll(string platform, Dictionary<string, string> commands, List<(string Description, string CheckCommand)> checks, Dictionary<string, string> host, SortedSet<string> oids)
+        {
+            var failures = new List<string>();
+            foreach ((string description, string checkCommand) in checks)
+            {
+                string line = NagiosCheck.Expand(commands, checkCommand, "127.0.0.1", host);
+                oids.UnionWith(Oids(line));
+                NagiosCheck check = NagiosCheck.Run(line);
+                _output.WriteLine(platform + " " + description + ": " + check.Output);
+                if (check.ExitCode != 0 || !check.Text.StartsWith("SNMP OK - ", StringComparison.Ordinal))
+                {
+                    failures.Add(platform + " " + description + ": " + check);
+                    continue;
+                }
+
+                string problem = CheckValues(checkCommand.Split('!'), check);
+                if (problem != null)
+                {
+                    failures.Add(platform + " " + description + ": " + problem + " in " + check);
+                }
+            }
+
+            return failures;
         }
 
         private static IEnumerable<string> Oids(string commandLine)
