@@ -100,7 +100,7 @@ that did not answer has an unknown alarm state).";
 
             List<ProbeTarget> targets;
             List<ProbeOutcome> outcomes = context.RunOnFleet(options, new AlarmsWork(journal ? records : 0, ackId), out targets);
-            if (outcomes.Count > 0)
+            if (outcomes.Count > 0 || format == OutputFormat.Json)
             {
                 switch (format)
                 {

@@ -61,7 +61,7 @@ Exit codes: 0 every probe read, 1 some failed (the others printed), 2 bad comman
 
             List<ProbeTarget> targets;
             List<ProbeOutcome> outcomes = context.RunOnFleet(options, new MeasurementWork(what == MeasurementWhat.Summary), out targets);
-            if (outcomes.Count > 0)
+            if (outcomes.Count > 0 || format == OutputFormat.Json)
             {
                 MeasurementView.Write(context.Output, format, outcomes, what);
             }

@@ -20,10 +20,12 @@ namespace Ipenergy.Probe.Tests.Cli
     public sealed class WatchTests
     {
         private readonly ReadProbes _probes;
+        private readonly Xunit.Abstractions.ITestOutputHelper _log;
 
-        public WatchTests(ReadProbes probes)
+        public WatchTests(ReadProbes probes, Xunit.Abstractions.ITestOutputHelper log)
         {
             _probes = probes;
+            _log = log;
         }
 
         [Fact]
@@ -83,6 +85,7 @@ namespace Ipenergy.Probe.Tests.Cli
             Assert.Contains("READ-MPP3", Row(blocks[0], proxy.Address));
             int firstDown = Array.FindIndex(blocks, b => Row(b, proxy.Address).Contains("error:", StringComparison.Ordinal));
             Assert.True(firstDown > 0, "the probe never showed an error while the proxy refused:\n" + result.Output);
+            _log.WriteLine("refresh " + (firstDown + 1) + " of 9: " + Row(blocks[firstDown], proxy.Address));
             int back = Array.FindIndex(blocks, firstDown, b => Row(b, proxy.Address).Contains("READ-MPP3", StringComparison.Ordinal));
             Assert.True(back > firstDown, "the probe did not come back after the proxy answered again:\n" + result.Output);
             foreach (string block in blocks)
