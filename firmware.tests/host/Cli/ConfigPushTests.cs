@@ -155,7 +155,7 @@ namespace Ipenergy.Probe.Tests.Cli
         public void AnUnreachableProbeInTheListIsReportedAndTheOthersApply()
         {
             string closed = ConfigFleetFixture.ClosedAddress();
-            string file = _fleet.Write("panel.json", "{\"panel\":{\"contrast\":40}}");
+            string file = _fleet.Write("panel.json", "{\"panel\":{\"contrast\":40},\"snmp\":{\"writeCommunity\":\"private2\"}}");
             CliResult push = Admin("push", file, "-p", _fleet.Addresses[0] + "," + closed + "," + _fleet.Addresses[1] + "," + _fleet.Addresses[2], "--json");
             Assert.True(push.ExitCode == 1, push.ToString());
             Assert.Contains("eprobe: " + closed + ": unreachable", push.Error);
@@ -163,9 +163,15 @@ namespace Ipenergy.Probe.Tests.Cli
             Assert.Equal(4, results.Count);
             Assert.False(results[1]["ok"].GetValue<bool>());
             Assert.StartsWith("unreachable", results[1]["error"].GetValue<string>());
+            Assert.True(results[0]["applied"].GetValue<bool>());
+            Assert.Contains(results[0]["changes"].AsArray(), c => c["path"].GetValue<string>() == "snmp.writeCommunity" && c["new"].GetValue<string>() == "(new secret)");
+            Assert.DoesNotContain("private2", push.Output);
             for (int i = 0; i < 3; i++)
             {
                 Assert.Equal(40, _fleet.ConfigOf(i)["panel"]["contrast"].GetValue<int>());
+
+                // A secret reads back as set ("***"): the verify step checks that, never the text.
+                Assert.Equal("***", _fleet.ConfigOf(i)["snmp"]["writeCommunity"].GetValue<string>());
             }
         }
 
