@@ -35,6 +35,9 @@ namespace Ipenergy.Probe.Tests.Cli
         private static readonly Regex LinkName = new Regex("^(?:br-ep|vep)([0-9a-f]{6})(?:-[0-9]+)?$");
         private static readonly object SweepLock = new object();
 
+        // Subnets taken by the fleets of this test process (two fleets may start at once, before either has an address).
+        private static readonly HashSet<string> SubnetsInUse = new HashSet<string>();
+
         private readonly List<string> _namespaces = new List<string>();
         private readonly List<Process> _processes = new List<Process>();
         private readonly string _id;
@@ -167,6 +170,14 @@ namespace Ipenergy.Probe.Tests.Cli
                     Ip(false, "link", "delete", _bridge);
                 }
 
+                if (Subnet != null)
+                {
+                    lock (SubnetsInUse)
+                    {
+                        SubnetsInUse.Remove(Subnet);
+                    }
+                }
+
                 try
                 {
                     File.Delete(OwnerPath(_id));
@@ -289,12 +300,15 @@ namespace Ipenergy.Probe.Tests.Cli
         private static string PickFreeSubnet()
         {
             string addresses = Ip(true, "-4", "-o", "addr", "show");
-            for (int attempt = 0; attempt < 50; attempt++)
+            lock (SubnetsInUse)
             {
-                string subnet = "10." + RandomNumberGenerator.GetInt32(200, 251) + "." + RandomNumberGenerator.GetInt32(0, 256);
-                if (!addresses.Contains(" " + subnet + ".", StringComparison.Ordinal))
+                for (int attempt = 0; attempt < 50; attempt++)
                 {
-                    return subnet;
+                    string subnet = "10." + RandomNumberGenerator.GetInt32(200, 251) + "." + RandomNumberGenerator.GetInt32(0, 256);
+                    if (!addresses.Contains(" " + subnet + ".", StringComparison.Ordinal) && SubnetsInUse.Add(subnet))
+                    {
+                        return subnet;
+                    }
                 }
             }
 
