@@ -35,14 +35,19 @@ namespace Ipenergy.Probe.Tests.Templates
             get { return System.IO.Path.Combine(RepoLayout.Root, "tools", "templates", "zabbix"); }
         }
 
+        private static readonly Lazy<ZabbixTemplateFile> SnmpFile = new Lazy<ZabbixTemplateFile>(() => Load("eprobe-snmp.yaml"));
+        private static readonly Lazy<ZabbixTemplateFile> ModbusFile = new Lazy<ZabbixTemplateFile>(() => Load("eprobe-modbus.yaml"));
+
+        /// <summary>eprobe-snmp.yaml, parsed once per test run (the tests only read it).</summary>
         public static ZabbixTemplateFile Snmp
         {
-            get { return Load("eprobe-snmp.yaml"); }
+            get { return SnmpFile.Value; }
         }
 
+        /// <summary>eprobe-modbus.yaml, parsed once per test run.</summary>
         public static ZabbixTemplateFile Modbus
         {
-            get { return Load("eprobe-modbus.yaml"); }
+            get { return ModbusFile.Value; }
         }
 
         /// <summary>Parses the file with python3 yaml.safe_load (fails naming python3-yaml when it is missing).</summary>

@@ -64,7 +64,7 @@ namespace Ipenergy.Probe.Tests.Templates
             var uuidV4 = new Regex("^[0-9a-f]{12}4[0-9a-f]{3}[89ab][0-9a-f]{15}$");
             foreach (string name in Files)
             {
-                ZabbixTemplateFile file = ZabbixTemplateFile.Load(name);
+                ZabbixTemplateFile file = name == "eprobe-snmp.yaml" ? ZabbixTemplateFile.Snmp : ZabbixTemplateFile.Modbus;
                 JsonElement export = file.Export;
                 Assert.Equal("6.0", export.GetProperty("version").GetString());
                 var groups = new HashSet<string>(ZabbixTemplateFile.Array(export, "groups").Select(g => ZabbixTemplateFile.Text(g, "name")));
@@ -134,7 +134,7 @@ namespace Ipenergy.Probe.Tests.Templates
         {
             foreach (string name in Files)
             {
-                ZabbixTemplateFile file = ZabbixTemplateFile.Load(name);
+                ZabbixTemplateFile file = name == "eprobe-snmp.yaml" ? ZabbixTemplateFile.Snmp : ZabbixTemplateFile.Modbus;
                 var itemsOf = new Dictionary<string, HashSet<string>>();
                 var macrosOf = new Dictionary<string, HashSet<string>>();
                 foreach (JsonElement t in file.Templates)
@@ -330,12 +330,16 @@ namespace Ipenergy.Probe.Tests.Templates
             }
 
             string mibs = shared + ":" + SharedMibs.ProjectDirectory;
-            foreach (string oid in oids)
+            var args = new List<string> { "-M", mibs, "-m", "IPENERGY-EPROBE-MIB:SNMPv2-MIB" };
+            args.AddRange(oids.Select(o => o.Replace("{#SNMPINDEX}", "1", StringComparison.Ordinal)));
+            PeerProcess.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs, args.ToArray());
+            Assert.True(r.ExitCode == 0 && r.Stderr.Trim().Length == 0, r.ToString());
+            string[] translated = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            Assert.Equal(oids.Count, translated.Length);
+            for (int i = 0; i < oids.Count; i++)
             {
-                string numeric = oid.Replace("{#SNMPINDEX}", "1", StringComparison.Ordinal);
-                PeerProcess.Result r = EprobeMibTools.Run("snmptranslate", "snmp", mibs, "-M", mibs, "-m", "IPENERGY-EPROBE-MIB:SNMPv2-MIB", numeric);
-                Assert.True(r.ExitCode == 0, r.ToString());
-                Assert.Matches(@"^(IPENERGY-EPROBE-MIB|SNMPv2-MIB)::\w+", r.Stdout.Trim());
+                _out.WriteLine("snmptranslate " + oids[i] + " -> " + translated[i]);
+                Assert.Matches(@"^(IPENERGY-EPROBE-MIB|SNMPv2-MIB)::[a-zA-Z][a-zA-Z0-9]*(\.1|\.0)?$", translated[i]);
             }
         }
 
@@ -405,7 +409,7 @@ namespace Ipenergy.Probe.Tests.Templates
             var parent = new Dictionary<string, (string Parent, string Arcs)>();
             var objectTypes = new HashSet<string>();
             string text = Regex.Replace(mib, "--[^\n]*", string.Empty);
-            MatchCollection headers = Regex.Matches(text, @"(?m)^\s*([a-z][A-Za-z0-9-]*)\s+(OBJECT-TYPE|OBJECT IDENTIFIER|MODULE-IDENTITY|NOTIFICATION-TYPE|OBJECT-GROUP|NOTIFICATION-GROUP|MODULE-COMPLIANCE|OBJECT-IDENTITY)\b");
+            MatchCollection headers = Regex.Matches(text, @"(?m)^[ \t]*([a-z][A-Za-z0-9-]*)[ \t]+(OBJECT-TYPE|OBJECT IDENTIFIER|MODULE-IDENTITY|NOTIFICATION-TYPE|OBJECT-GROUP|NOTIFICATION-GROUP|MODULE-COMPLIANCE|OBJECT-IDENTITY)\b");
             var assignment = new Regex(@"::=\s*\{\s*([A-Za-z][A-Za-z0-9-]*)\s+([0-9 ]+)\}");
             foreach (Match h in headers)
             {
