@@ -18,7 +18,7 @@ namespace Ipenergy.Probe.Tests.Templates
     public class IcingaTemplateTests
     {
         private const double TimeScale = 3.0;
-        private const int EventAtS = 66;
+        private const int EventAtS = 75;
         private readonly ITestOutputHelper _output;
 
         public IcingaTemplateTests(ITestOutputHelper output)
@@ -78,10 +78,13 @@ namespace Ipenergy.Probe.Tests.Templates
             _output.WriteLine("all OK " + (DateTime.UtcNow - probeStarted).TotalSeconds.ToString("0.0") + " s after the probe started (event at " + (EventAtS / TimeScale).ToString("0.0") + " s)");
 
             // The event: circuit 1 at 95 % of its breaker (critical 90), L2 at 200 V (warning under 207 V).
-            status = WaitFor(icinga, s => State(s, "Circuit load R01") == 2 && State(s, "Phase L2") == 1, "circuit 1 CRITICAL and L2 WARNING", false);
+            // (Waits for the settled values: a check in the second of the step reads a one-second RMS over both values.)
+            status = WaitFor(icinga, s => State(s, "Circuit load R01") == 2 && State(s, "Phase L2") == 1
+                && V(s["Circuit load R01"], "plugin_output").Contains("*95*", StringComparison.Ordinal)
+                && V(s["Phase L2"], "plugin_output").Contains("*200*", StringComparison.Ordinal), "circuit 1 CRITICAL at 95 % and L2 WARNING at 200 V", false);
             _output.WriteLine("CRIT Circuit load R01: " + V(status["Circuit load R01"], "plugin_output"));
             _output.WriteLine("WARN Phase L2: " + V(status["Phase L2"], "plugin_output"));
-            Assert.StartsWith("SNMP CRITICAL - circuit 1 load *9", V(status["Circuit load R01"], "plugin_output"));
+            Assert.StartsWith("SNMP CRITICAL - circuit 1 load *95* %", V(status["Circuit load R01"], "plugin_output"));
             Assert.StartsWith("SNMP WARNING - L2 voltage *200* V", V(status["Phase L2"], "plugin_output"));
             foreach (string d in new[] { "Phase L1", "Phase L3", "Circuit load R02", "Channel load 1" })
             {

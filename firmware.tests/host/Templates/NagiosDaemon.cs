@@ -84,6 +84,7 @@ define contactgroup {
                 "use_syslog=0",
                 "enable_notifications=0",
                 "log_initial_states=1",
+                "log_service_retries=1",
                 "interval_length=1",
                 "status_update_interval=1",
                 "check_result_reaper_frequency=1",
