@@ -172,6 +172,97 @@ namespace Ipenergy.Probe.Tests.Cli
         }
 
         [Fact]
+        public void APeriodBetweenTwoRealBoundariesIsCompleteAcrossARestart()
+        {
+            // Install on 30 November (first snapshot: November, partial), cross 1 December, let the probe save
+            // its counters (every 60 s of device time from its start: 00:00:30), power off (killed, no shutdown save); power on again on 31 December and cross 1 January:
+            // December is a whole period between two boundary snapshots.
+            string dataDir = Directory.CreateTempSubdirectory("eprobe-billing-restart-").FullName;
+            try
+            {
+                string address;
+                using (var first = new VirtualProbe("--model", "MPP3", "--data-dir", dataDir, "--clock-start", "2026-11-30T23:59:30Z", "--time-scale", "10"))
+                {
+                    address = new Uri(first.HttpUrl).Authority;
+                    CliResult set = EprobeCli.Run("config", "set", "channels[1].customer=Initech", "-p", address, "--user", "admin", "--password", "admin");
+                    Assert.True(set.ExitCode == 0, set.ToString());
+                    WaitForSnapshots(first, 2);
+
+                    // Past 1 December 00:00:30: the periodic counter save after the snapshot.
+                    WaitForClock(first, new DateTime(2026, 12, 1, 0, 0, 45, DateTimeKind.Utc));
+                }
+
+                using (var second = new VirtualProbe("--model", "MPP3", "--data-dir", dataDir, "--clock-start", "2026-12-31T23:59:50Z", "--time-scale", "10"))
+                {
+                    address = new Uri(second.HttpUrl).Authority;
+                    JsonNode billing = WaitForSnapshots(second, 3);
+                    Assert.Equal("2027-01-01T00:00:00.000Z", billing["snapshots"][2]["boundary"].GetValue<string>());
+
+                    CliResult export = EprobeCli.Run("billing", "export", "--from", "2026-11", "--to", "2027-01", "-p", address);
+                    _log.WriteLine("$ eprobe billing export --from 2026-11 --to 2027-01 -p " + address + "\n" + export.Output + export.Error);
+                    Assert.True(export.ExitCode == 0, export.ToString());
+                    List<string[]> rows = Csv(export.Output);
+                    Assert.Equal(1 + 2 * 3, rows.Count);
+                    Assert.Equal("2026-11", rows[1][0]);
+                    Assert.Equal("partial", rows[1][12]);
+                    for (int i = 4; i <= 6; i++)
+                    {
+                        Assert.Equal("2026-12", rows[i][0]);
+                        Assert.Equal("complete", rows[i][12]);
+                        int channel = i - 3;
+                        decimal start = decimal.Parse(billing["snapshots"][1]["counters"][channel - 1]["importEnergyWh"].ToJsonString(), CultureInfo.InvariantCulture);
+                        decimal end = decimal.Parse(billing["snapshots"][2]["counters"][channel - 1]["importEnergyWh"].ToJsonString(), CultureInfo.InvariantCulture);
+                        Assert.True(end > start, "energy metered in December on channel " + channel);
+                        Assert.Equal((end - start) / 1000m, decimal.Parse(rows[i][8], CultureInfo.InvariantCulture));
+                    }
+
+                    Assert.Equal("Initech", rows[5][3]);
+                }
+            }
+            finally
+            {
+                Directory.Delete(dataDir, true);
+            }
+        }
+
+        private static JsonNode WaitForSnapshots(VirtualProbe probe, int count)
+        {
+            DateTime deadline = DateTime.UtcNow.AddSeconds(40);
+            while (true)
+            {
+                var (status, body) = VirtualProbe.Curl(probe.HttpUrl + "/api/v1/billing");
+                if (status == 200 && JsonNode.Parse(body)["snapshots"].AsArray().Count >= count)
+                {
+                    return JsonNode.Parse(body);
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "fewer than " + count + " billing snapshots after 40 s: " + body);
+                Thread.Sleep(250);
+            }
+        }
+
+        private static void WaitForClock(VirtualProbe probe, DateTime utc)
+        {
+            DateTime deadline = DateTime.UtcNow.AddSeconds(40);
+            while (true)
+            {
+                var (status, body) = VirtualProbe.Curl(probe.HttpUrl + "/api/v1/info");
+                if (status == 200 && ProbeTime(body) >= utc)
+                {
+                    return;
+                }
+
+                Assert.True(DateTime.UtcNow < deadline, "the probe's clock did not reach " + utc.ToString("o") + ": " + body);
+                Thread.Sleep(250);
+            }
+        }
+
+        private static DateTime ProbeTime(string info)
+        {
+            return Ipenergy.Probe.Cli.ProbeBilling.ParseTime(JsonNode.Parse(info)["time"].GetValue<string>());
+        }
+
+        [Fact]
         public void BadPeriodsAndUnreachableProbesAreReported()
         {
             Assert.Equal(2, EprobeCli.Run("billing", "export", "-p", _probe.Address).ExitCode);
