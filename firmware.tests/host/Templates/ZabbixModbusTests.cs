@@ -118,13 +118,13 @@ namespace Ipenergy.Probe.Tests.Templates
                 + " Wh, ch18 " + i18 + " A PF " + pf18);
 
             Assert.Equal(230.0, nominal);
-            // float32 registers: 24-bit mantissa, well inside these tolerances; the steady room keeps seconds alike.
-            CloseToEither(v1, api, after, j => j.GetProperty("phases")[0].GetProperty("vrms").GetDouble(), 0.01, "L1 Vrms");
-            CloseToEither(f, api, after, j => j.GetProperty("frequencyHz").GetDouble(), 0.001, "frequency");
-            CloseToEither(i1, api, after, j => Channel(j, 1).GetProperty("irms").GetDouble(), 0.001, "channel 1 Irms");
-            CloseToEither(p1, api, after, j => Channel(j, 1).GetProperty("activePowerW").GetDouble(), 0.5, "channel 1 P");
-            CloseToEither(i18, api, after, j => Channel(j, 18).GetProperty("irms").GetDouble(), 0.001, "channel 18 Irms");
-            CloseToEither(pf18, api, after, j => Channel(j, 18).GetProperty("powerFactor").GetDouble(), 0.001, "channel 18 PF");
+            // float32 registers (24-bit mantissa) against the API's rounded JSON; the steady room moves a few 0.01 % between seconds.
+            CloseToEither(v1, api, after, j => j.GetProperty("phases")[0].GetProperty("vrms").GetDouble(), 0.05, "L1 Vrms");
+            CloseToEither(f, api, after, j => j.GetProperty("frequencyHz").GetDouble(), 0.003, "frequency");
+            CloseToEither(i1, api, after, j => Channel(j, 1).GetProperty("irms").GetDouble(), 0.003, "channel 1 Irms");
+            CloseToEither(p1, api, after, j => Channel(j, 1).GetProperty("activePowerW").GetDouble(), 2.0, "channel 1 P");
+            CloseToEither(i18, api, after, j => Channel(j, 18).GetProperty("irms").GetDouble(), 0.003, "channel 18 Irms");
+            CloseToEither(pf18, api, after, j => Channel(j, 18).GetProperty("powerFactor").GetDouble(), 0.002, "channel 18 PF");
 
             // Energy grows: the mWh register read between the two API reads lies between them (to the mWh).
             double before = Channel(api, 1).GetProperty("importEnergyWh").GetDouble();
