@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
+using System.Threading.Tasks;
 using Ipenergy.Probe.Tests.Snmp;
 using Xunit;
 using Xunit.Abstractions;
@@ -89,15 +90,18 @@ namespace Ipenergy.Probe.Tests.Templates
             Assert.True(absent.ExitCode == 3 && absent.Output.Contains("No Such Instance", StringComparison.Ordinal), absent.ToString());
         }
 
-        /// <summary>Runs each check as the platform would; returns what failed (not OK, or values off the scenario).</summary>
+        /// <summary>Runs each check as the platform would (four at a time); returns what failed (not OK, or values off the scenario).</summary>
         private List<string> RunAll(string platform, Dictionary<string, string> commands, List<(string Description, string CheckCommand)> checks, Dictionary<string, string> host, SortedSet<string> oids)
         {
+            string[] lines = checks.Select(c => NagiosCheck.Expand(commands, c.CheckCommand, "127.0.0.1", host)).ToArray();
+            var results = new NagiosCheck[lines.Length];
+            Parallel.For(0, lines.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => results[i] = NagiosCheck.Run(lines[i]));
             var failures = new List<string>();
-            foreach ((string description, string checkCommand) in checks)
+            for (int i = 0; i < checks.Count; i++)
             {
-                string line = NagiosCheck.Expand(commands, checkCommand, "127.0.0.1", host);
-                oids.UnionWith(Oids(line));
-                NagiosCheck check = NagiosCheck.Run(line);
+                (string description, string checkCommand) = checks[i];
+                NagiosCheck check = results[i];
+                oids.UnionWith(Oids(lines[i]));
                 _output.WriteLine(platform + " " + description + ": " + check.Output);
                 if (check.ExitCode != 0 || !check.Text.StartsWith("SNMP OK - ", StringComparison.Ordinal))
                 {
