@@ -30,7 +30,8 @@ as a block: a ""# TIME refresh N"" line, the table, an empty line. With --json e
 JSON array `eprobe read --json` prints, compact (JSON Lines, e.g. for a log).
 
 A probe that stops answering stays in its row with its error and comes back as soon as it answers; the
-others go on refreshing. The probe list is resolved once at the start (--discover broadcasts once).
+others go on refreshing; a refresh lasts as long as its slowest probe (at most --timeout for one that does
+not answer). The probe list is resolved once at the start (--discover broadcasts once).
 
 Options:
   --interval S      seconds between refreshes (default 2, at least 0.1)
