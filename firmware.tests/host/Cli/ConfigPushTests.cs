@@ -262,6 +262,35 @@ namespace Ipenergy.Probe.Tests.Cli
         }
 
         [Fact]
+        public void AnOperatorMayChangeLabelsOnlyTheWholeDocumentPutKeepsThatRule()
+        {
+            // An operator on probe 1 (created by the admin; the new user must change its password first).
+            using (var http = new System.Net.Http.HttpClient())
+            {
+                string baseUrl = "http://" + _fleet.Addresses[1];
+                Send(http, System.Net.Http.HttpMethod.Put, baseUrl + "/api/v1/users/ops", "admin", "admin", "{\"role\":\"operator\",\"password\":\"First-Pass-2026\"}");
+                Send(http, System.Net.Http.HttpMethod.Put, baseUrl + "/api/v1/session/password", "ops", "First-Pass-2026", "{\"current\":\"First-Pass-2026\",\"new\":\"Ops-Pass-2026\"}");
+            }
+
+            CliResult label = EprobeCli.Run("config", "set", "channels[2].label=UPS B", "channels[2].customer=Initech", "-p", _fleet.Addresses[1], "--user", "ops", "--password", "Ops-Pass-2026");
+            Assert.True(label.ExitCode == 0, label.ToString());
+            Assert.Equal("UPS B", _fleet.ConfigOf(1)["channels"][2]["label"].GetValue<string>());
+
+            CliResult rating = EprobeCli.Run("config", "set", "channels[2].ctRatedA=60", "-p", _fleet.Addresses[1], "--user", "ops", "--password", "Ops-Pass-2026");
+            Assert.True(rating.ExitCode == 4, rating.ToString());
+            Assert.Contains("HTTP 403: role operator may change labels only, not channels[2].ctRatedA", rating.Error);
+            Assert.Equal(100, _fleet.ConfigOf(1)["channels"][2]["ctRatedA"].GetValue<int>());
+        }
+
+        private static void Send(System.Net.Http.HttpClient http, System.Net.Http.HttpMethod method, string url, string user, string password, string json)
+        {
+            using var request = new System.Net.Http.HttpRequestMessage(method, url) { Content = new System.Net.Http.StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic", System.Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password)));
+            using System.Net.Http.HttpResponseMessage response = http.Send(request);
+            Assert.True((int)response.StatusCode < 300, method + " " + url + ": " + (int)response.StatusCode + " " + response.Content.ReadAsStringAsync().Result);
+        }
+
+        [Fact]
         public void BadAnswersAndBadFilesAreReported()
         {
             using var garbage = new GarbageHttpServer();
