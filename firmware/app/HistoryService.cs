@@ -280,7 +280,7 @@ namespace Ipenergy.Probe.App
 
                 // Billing records do not store whether the clock was synchronized when they were taken:
                 // report the clock's state now (known limitation, see the issue 4 note).
-                Target.BeginSnapshot(snapshot.PeriodStart, ClockSynchronized);
+                Target.BeginSnapshot(snapshot.PeriodStart, snapshot.TakenAt, ClockSynchronized);
                 int n = snapshot.Channels < _customers.Length ? snapshot.Channels : _customers.Length;
                 for (int k = 0; k < n; k++)
                 {

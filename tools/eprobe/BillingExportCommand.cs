@@ -42,9 +42,10 @@ What is billed (--by channel, the default; one row per probe, period and meter):
 
 Status column (never a guessed number):
   complete   snapshots at both boundaries
-  partial    both, but the start one is the probe's first snapshot: a probe takes one at once on its very
-             first start, so it may have been installed (or reset) during the period; the energy is what it
-             metered since
+  partial    both, but the start one was taken after the boundary (its ""takenAt""): a probe takes one at
+             once on its very first start, so it was installed (or reset) during the period; the energy is
+             what it metered since, and the note says from when (a firmware without ""takenAt"": its first
+             snapshot is counted as partial)
   open       the period is not over on the probe's clock: no energy yet
   missing    a boundary snapshot is missing (installed later, off across the boundary, overwritten) or a
              counter went back (factory reset): no energy

@@ -294,7 +294,7 @@ namespace Ipenergy.Probe.Cli
 
                     if (partial > 0)
                     {
-                        why.Add(partial + " of " + list.Count + " meters from a probe's first snapshot");
+                        why.Add(partial + " of " + list.Count + " meters metered from after the period's start");
                     }
 
                     row.Note = string.Join("; ", why) + " (see --by channel)";

@@ -138,8 +138,10 @@ namespace Ipenergy.Probe.Tests.Cli
                 Assert.Equal(Delta(expected[i].Channel, "exportReactiveVarh") / 1000m, decimal.Parse(row[11], CultureInfo.InvariantCulture));
                 Assert.True(Delta(expected[i].Channel, "importEnergyWh") > 0m, "the scenario's loads import energy");
 
-                // The November snapshot is the probe's first (taken at its first start, mid-period): said, not hidden.
+                // The November snapshot is the probe's first (taken at its first start, mid-period): said, not hidden,
+                // with the time the probe says it took it.
                 Assert.Equal("partial", row[12]);
+                Assert.StartsWith("metered from 2026-11-", row[13]);
             }
         }
 

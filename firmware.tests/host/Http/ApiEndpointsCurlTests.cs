@@ -116,6 +116,7 @@ namespace Ipenergy.Probe.Tests.Http
             using JsonDocument doc = JsonDocument.Parse(r.Body);
             JsonElement snapshot = doc.RootElement.GetProperty("snapshots")[1];
             Assert.Equal("2026-02-01T00:00:00.000Z", snapshot.GetProperty("boundary").GetString());
+            Assert.Equal("2026-02-01T00:00:01.000Z", snapshot.GetProperty("takenAt").GetString());
             JsonElement counter = snapshot.GetProperty("counters")[2];
             Assert.Equal(3, counter.GetProperty("channel").GetInt32());
             Assert.Equal("ACME", counter.GetProperty("customer").GetString());
@@ -250,7 +251,7 @@ namespace Ipenergy.Probe.Tests.Http
             {
                 for (int month = 1; month <= 2; month++)
                 {
-                    visitor.BeginSnapshot(new DateTime(2026, month, 1, 0, 0, 0, DateTimeKind.Utc), true);
+                    visitor.BeginSnapshot(new DateTime(2026, month, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, month, 1, 0, 0, 1, DateTimeKind.Utc), true);
                     for (int channel = 1; channel <= 3; channel++)
                     {
                         visitor.Counter(channel, channel == 3 ? "ACME" : null, 1234567, 0, 5, 10);

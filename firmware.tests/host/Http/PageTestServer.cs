@@ -205,12 +205,12 @@ namespace Ipenergy.Probe.Tests.Http
         {
             public void Visit(IBillingVisitor visitor)
             {
-                visitor.BeginSnapshot(new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), true);
+                visitor.BeginSnapshot(new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 11, 1, 0, 0, 0, DateTimeKind.Utc), true);
                 visitor.Counter(1, "ACME", 100000000L, 0, 0, 0);
                 visitor.Counter(2, "ACME", 200000000L, 0, 0, 0);
                 visitor.Counter(3, "Globex", 50000000L, 0, 0, 0);
                 visitor.EndSnapshot();
-                visitor.BeginSnapshot(new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc), true);
+                visitor.BeginSnapshot(new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2025, 12, 1, 0, 0, 0, DateTimeKind.Utc), true);
                 visitor.Counter(1, "ACME", 250000000L, 0, 0, 0);
                 visitor.Counter(2, "ACME", 350000000L, 0, 0, 0);
                 visitor.Counter(3, "Globex", 170000000L, 0, 0, 0);

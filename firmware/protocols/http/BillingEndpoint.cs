@@ -5,7 +5,7 @@ namespace Ipenergy.Probe.Protocols.Http
 {
     /// <summary>
     /// GET /api/v1/billing: every billing snapshot, oldest first:
-    /// {"snapshots":[{"boundary":"…","clockSynchronized":true,"counters":[{"channel":1,"customer":"…",
+    /// {"snapshots":[{"boundary":"…","takenAt":"…","clockSynchronized":true,"counters":[{"channel":1,"customer":"…",
     /// "importEnergyWh":…,"exportEnergyWh":…,"importReactiveVarh":…,"exportReactiveVarh":…}]}]}.
     /// </summary>
     public sealed class BillingEndpoint : ReadOnlyEndpoint, IBillingVisitor
@@ -44,11 +44,13 @@ namespace Ipenergy.Probe.Protocols.Http
             return HttpStatus.Ok;
         }
 
-        void IBillingVisitor.BeginSnapshot(DateTime boundaryUtc, bool clockSynchronized)
+        void IBillingVisitor.BeginSnapshot(DateTime boundaryUtc, DateTime takenAtUtc, bool clockSynchronized)
         {
             _json.WriteStartObject();
             _json.WriteName("boundary");
             _json.WriteTimestamp(boundaryUtc);
+            _json.WriteName("takenAt");
+            _json.WriteTimestamp(takenAtUtc);
             _json.WriteName("clockSynchronized");
             _json.WriteBoolean(clockSynchronized);
             _json.WriteName("counters");
