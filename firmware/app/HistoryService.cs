@@ -24,7 +24,7 @@ namespace Ipenergy.Probe.App
         private readonly HistoryRecorder _recorder;
         private readonly HistoryReader _reader;
         private readonly BillingStore _billingStore;
-        private readonly BillingRecorder _billing;
+        private BillingRecorder _billing;
         private readonly HistoryToHttp _historyAdapter = new HistoryToHttp();
         private readonly BillingToHttp _billingAdapter;
         private readonly ISettableClock _clock;
@@ -49,8 +49,6 @@ namespace Ipenergy.Probe.App
             if (billing != null)
             {
                 _billingStore = new BillingStore(billing, channels);
-                HistoryConfig h = config.History;
-                _billing = new BillingRecorder(_billingStore, new BillingSchedule(h.BillingDay, h.BillingHour, h.UtcOffsetMinutes));
             }
 
             _billingAdapter = new BillingToHttp(channels);
@@ -62,11 +60,21 @@ namespace Ipenergy.Probe.App
 
         public int ChannelCount { get { return _channels; } }
 
-        /// <summary>Picks up labels and circuit roles of a new configuration.</summary>
+        /// <summary>
+        /// Picks up labels, circuit roles and the billing schedule of a new configuration. A new schedule takes
+        /// effect at once: when its latest boundary is after the newest snapshot, a snapshot is taken at the next
+        /// second (its takenAt says it is late, so that period is billed as partial, never guessed).
+        /// </summary>
         public void Configure(MeterConfig config)
         {
             lock (_lock)
             {
+                HistoryConfig h = config.History;
+                if (_billingStore != null && (_billing == null || !_billing.Schedule.Equals(h.BillingDay, h.BillingHour, h.UtcOffsetMinutes)))
+                {
+                    _billing = new BillingRecorder(_billingStore, new BillingSchedule(h.BillingDay, h.BillingHour, h.UtcOffsetMinutes));
+                }
+
                 _pue = new PueMeter(PueMeter.CircuitRolesOf(config.Circuits));
                 _pueHistory = _reader == null ? null : new PueHistory(_reader, PueMeter.ChannelRoles(_channels, config.Circuits));
                 _billingAdapter.Configure(config);

@@ -112,7 +112,8 @@ namespace Ipenergy.Probe.App
             EnergySaveIntervalMilliseconds = DefaultEnergySaveIntervalMilliseconds;
             _config = new ConfigService(flash, config);
             MeterConfig current = _config.Current;
-            EnergySaveIntervalMilliseconds = current.History.EnergySaveIntervalS * 1000L;
+            _configuredSaveIntervalS = current.History.EnergySaveIntervalS;
+            EnergySaveIntervalMilliseconds = _configuredSaveIntervalS * 1000L;
             // The metering ICs meter when the board has them (the ADC source is then not read); the engine otherwise.
             if (options.MeteringChips != null)
             {
@@ -399,6 +400,9 @@ namespace Ipenergy.Probe.App
 
         /// <summary>Device time (IClock.MonotonicMilliseconds) between periodic saves; set before Start.</summary>
         public long EnergySaveIntervalMilliseconds { get; set; }
+
+        // The configuration's history.energySaveIntervalS last applied (a change replaces the interval in force).
+        private int _configuredSaveIntervalS;
 
         /// <summary>Port the HTTP server listens on (the real one when 0 was asked).</summary>
         public int HttpPort { get { return _http.Port; } }
@@ -760,6 +764,13 @@ namespace Ipenergy.Probe.App
 
         private void ApplyConfigToServices(MeterConfig config)
         {
+            // A new save interval applies from the next save (the one scheduled stays as it is).
+            if (config.History.EnergySaveIntervalS != _configuredSaveIntervalS)
+            {
+                _configuredSaveIntervalS = config.History.EnergySaveIntervalS;
+                EnergySaveIntervalMilliseconds = _configuredSaveIntervalS * 1000L;
+            }
+
             _history.Configure(config);
             if (_modbusUnit != null)
             {

@@ -30,8 +30,9 @@ time (UTC + history.utcOffsetMinutes, a fixed offset: no daylight saving) and en
 a month later. --period 2026-11 is the period that starts in November 2026 (with billingDay 15: 15 Nov to
 15 Dec); --from 2026-01-01 --to 2026-04-01 is every period that starts on or after FROM and before TO
 (local midnight; YYYY-MM means its first day). Each probe uses its own schedule; times are printed in UTC.
-The firmware takes its snapshots on the schedule it started with: after a change of billingDay, billingHour
-or utcOffsetMinutes, restart the probe (until then its rows say ""missing"", with that reason).
+A change of billingDay, billingHour or utcOffsetMinutes applies at once: the probe snapshots the new schedule's
+latest boundary at the next second (late, so that period is ""partial"" from then); periods before the change
+were cut on the old boundaries and show as ""missing"" here, with that reason (GET /api/v1/billing has them).
 
 What is billed (--by channel, the default; one row per probe, period and meter):
   - a circuit once, with all its channels (1 or 3), under the circuit's customer (circuits[i].customer, or

@@ -346,7 +346,7 @@ namespace Ipenergy.Probe.Cli
             string other = OffSchedule(probe);
             if (other != null)
             {
-                note = "the probe's snapshots are not on its configured schedule (e.g. " + other + "): a changed billingDay/billingHour/utcOffsetMinutes applies from the probe's next start";
+                note = "the probe's snapshots are not all on its configured schedule (e.g. " + other + "): periods before a change of billingDay/billingHour/utcOffsetMinutes were cut on the old boundaries";
             }
             else if (start == null && end == null)
             {

@@ -107,7 +107,7 @@ namespace Ipenergy.Probe.Tests.Cli
             ProbeBilling moved = Probe(Snap("2026-10-01T00:00:00.000Z", 5) + "," + Snap("2026-11-01T00:00:00.000Z", 50), "2026-12-20T00:00:00.000Z");
             List<BillingRow> m = BillingReport.ByMeter(moved, new[] { moved.Schedule.Period(2026, 10) });
             Assert.Equal("missing", m[0].Status);
-            Assert.Contains("not on its configured schedule (e.g. 2026-10-01T00:00:00Z)", m[0].Note);
+            Assert.Contains("not all on its configured schedule (e.g. 2026-10-01T00:00:00Z)", m[0].Note);
         }
     }
 }

@@ -25,6 +25,9 @@ namespace Ipenergy.Probe.Storage.History
             _snapshot = new BillingSnapshot(store.Channels);
         }
 
+        /// <summary>The boundaries it takes snapshots at.</summary>
+        public BillingSchedule Schedule { get { return _schedule; } }
+
         /// <summary>Call with each published second; costs one comparison except at boundaries.</summary>
         public void Record(MeasurementSnapshot snapshot)
         {

@@ -32,6 +32,12 @@ namespace Ipenergy.Probe.Storage.History
 
         public int UtcOffsetMinutes { get; private set; }
 
+        /// <summary>True when this schedule has these boundaries (no boxing: nanoFramework's Equals(object) would box).</summary>
+        public bool Equals(int day, int hour, int utcOffsetMinutes)
+        {
+            return Day == day && Hour == hour && UtcOffsetMinutes == utcOffsetMinutes;
+        }
+
         /// <summary>Start (UTC) of the period that holds utc: the latest boundary at or before it.</summary>
         public DateTime PeriodStart(DateTime utc)
         {
