@@ -9,11 +9,15 @@ namespace Ipenergy.Probe.Common
     {
         public const int MacLength = Sha256.HashLength;
 
+        /// <summary>What usmHMAC192SHA256AuthProtocol puts in msgAuthenticationParameters (RFC 7860 4.2.2: HMAC-192).</summary>
+        public const int UsmMacLength = 24;
+
         private readonly Sha256 _innerKeyed = new Sha256();
         private readonly Sha256 _outerKeyed = new Sha256();
         private readonly Sha256 _work = new Sha256();
         private readonly byte[] _pad = new byte[Sha256.BlockLength];
         private readonly byte[] _innerHash = new byte[Sha256.HashLength];
+        private readonly byte[] _fullMac = new byte[Sha256.HashLength];
 
         /// <summary>Keys longer than a block are hashed first, shorter ones zero-padded (RFC 2104).</summary>
         public void SetKey(byte[] key, int offset, int length)
@@ -83,6 +87,32 @@ namespace Ipenergy.Probe.Common
             Begin();
             Update(data, offset, count);
             Finish(output, outputOffset);
+        }
+
+        /// <summary>
+        /// Writes only the first length bytes (1..32) of the MAC to output[offset...]: SNMPv3 USM sends 24
+        /// (RFC 7860), and the caller's buffer (the outgoing datagram) need not have room for 32.
+        /// </summary>
+        public void Finish(byte[] output, int offset, int length)
+        {
+            if (length < 1 || length > MacLength)
+            {
+                throw new System.ArgumentOutOfRangeException("length", "an HMAC-SHA256 output is 1 to 32 bytes");
+            }
+
+            Finish(_fullMac, 0);
+            for (int i = 0; i < length; i++)
+            {
+                output[offset + i] = _fullMac[i];
+            }
+        }
+
+        /// <summary>One-shot MAC, only its first outputLength bytes written (24 for USM).</summary>
+        public void Compute(byte[] data, int offset, int count, byte[] output, int outputOffset, int outputLength)
+        {
+            Begin();
+            Update(data, offset, count);
+            Finish(output, outputOffset, outputLength);
         }
     }
 }
