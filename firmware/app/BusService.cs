@@ -24,6 +24,9 @@ namespace Ipenergy.Probe.App
         private readonly BusAddressingResponder _addressing;
         private Thread _thread;
         private int _running;
+        // The configuration's bus.address last seen: only a change of it (API, panel) moves the slave's address, so a
+        // failed store of an assigned address never takes the slave back to "unaddressed" while its addressing
+        // responder keeps the new one (it would then answer neither Discover nor polls).
         private int _configuredAddress;
 
         /// <param name="processor">A PDU processor over the module's register map (its own: the TCP one serves other threads).</param>
@@ -77,8 +80,8 @@ namespace Ipenergy.Probe.App
                 _slave.ServeOnce(ServeSliceMs);
                 if (_addressing.Changed)
                 {
-                    StoreAssignedAddress(_addressing.Address);
                     _addressing.ClearChanged();
+                    StoreAssignedAddress(_addressing.Address);
                 }
 
                 // An address set through the API or the panel takes over at once.
@@ -91,12 +94,22 @@ namespace Ipenergy.Probe.App
             }
         }
 
-        // Rare (once per module's life): the JSON text allocates, which is fine here.
+        // Rare (once per module's life): the JSON text allocates, which is fine here. Should the store fail, the
+        // module still answers at the address it was given (the gateway polls it there) and, unsaved, is given one
+        // again after a restart.
         private void StoreAssignedAddress(int address)
         {
-            _configuredAddress = address;
             byte[] json = AsciiBytes.From("{\"bus\":{\"address\":" + address.ToString() + "}}");
-            _config.Apply(json, 0, json.Length);
+            string error = _config.Apply(json, 0, json.Length);
+            _configuredAddress = error == null ? address : _config.Current.Bus.Address;
+            StoreErrors += error == null ? 0 : 1;
+            LastStoreError = error;
         }
+
+        /// <summary>Assigned addresses the configuration refused to store (the module answers at them all the same).</summary>
+        public int StoreErrors { get; private set; }
+
+        /// <summary>Why the last assigned address could not be stored, or null.</summary>
+        public string LastStoreError { get; private set; }
     }
 }
