@@ -325,7 +325,8 @@ namespace Ipenergy.Probe.Tests.EndToEnd
 
         /// <summary>
         /// Two slave processes started without an address and one at address 2; the gateway (scan 1..5) runs
-        /// automatic addressing after its first cycle: the two get the free addresses 1 and 3 by serial number,
+        /// automatic addressing after its first cycle: the two get free addresses (1 and 3 when no answer is lost;
+        /// under load an offer whose answer came late stays taken, so a later free one is given: seen as 3 and 4),
         /// store them (their /api/v1/info shows it), and the gateway polls them there (their serials come back
         /// through the identity block).
         /// </summary>
@@ -356,9 +357,7 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             try
             {
                 var watch = Stopwatch.StartNew();
-                while (watch.ElapsedMilliseconds < 30000
-                    && !(modules.StatusOf(1) == Ipenergy.Probe.Metering.ModuleStatus.Online
-                        && modules.StatusOf(3) == Ipenergy.Probe.Metering.ModuleStatus.Online))
+                while (watch.ElapsedMilliseconds < 30000 && (OnlineAt(modules, "UA-alpha") == 0 || OnlineAt(modules, "UA-beta") == 0))
                 {
                     Thread.Sleep(100);
                 }
@@ -366,6 +365,15 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 _output.WriteLine("addressing runs " + gateway.Poller.AssignRuns + ", assigned " + gateway.Poller.AddressesAssigned
                     + " (last run: " + gateway.Poller.Assigner.Queries + " queries, " + gateway.Poller.Assigner.Collisions + " collisions), cycles "
                     + gateway.Poller.Cycles + ", after " + watch.ElapsedMilliseconds + " ms");
+                for (int address = 1; address <= 5; address++)
+                {
+                    _output.WriteLine("module " + address + ": " + modules.StatusOf(address));
+                }
+
+                foreach (VirtualProbe slave in new[] { addressed, first, second })
+                {
+                    _output.WriteLine(slave.Serial + ": " + VirtualProbe.Curl(slave.HttpUrl + "/api/v1/info").Body);
+                }
             }
             finally
             {
@@ -375,14 +383,19 @@ namespace Ipenergy.Probe.Tests.EndToEnd
             // AddressesAssigned counts confirmed Assign answers: one lost to a late chunk under load still leaves its
             // module at the offered address (never offered again), which the checks below see online.
             Assert.True(gateway.Poller.AddressesAssigned >= 1, "addressed " + gateway.Poller.AddressesAssigned);
-            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(1));
             Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(2));
-            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Online, modules.StatusOf(3));
             Assert.Equal("AD-2", modules.IdentityOf(2).SerialNumber);
-            string[] serials = { modules.IdentityOf(1).SerialNumber, modules.IdentityOf(3).SerialNumber };
-            Array.Sort(serials, StringComparer.Ordinal);
-            Assert.Equal(new[] { "UA-alpha", "UA-beta" }, serials);
-            Assert.Equal(Ipenergy.Probe.Metering.ModuleStatus.Unknown, modules.StatusOf(4));
+            int alpha = OnlineAt(modules, "UA-alpha");
+            int beta = OnlineAt(modules, "UA-beta");
+            Assert.True(alpha != 0 && beta != 0, "unaddressed slaves online at " + alpha + " and " + beta);
+            Assert.NotEqual(alpha, beta);
+            int online = 0;
+            for (int address = 1; address <= 5; address++)
+            {
+                online += modules.StatusOf(address) == Ipenergy.Probe.Metering.ModuleStatus.Online ? 1 : 0;
+            }
+
+            Assert.Equal(3, online);
 
             // Each slave stored the address it was given.
             foreach (VirtualProbe slave in new[] { first, second })
@@ -394,6 +407,21 @@ namespace Ipenergy.Probe.Tests.EndToEnd
                 string serial = slave == first ? "UA-alpha" : "UA-beta";
                 Assert.True(modules.IdentityOf(address).SerialNumber == serial, serial + " reports address " + address);
             }
+        }
+
+        // The address (1..5) at which the gateway sees the module with this serial online, or 0.
+        private static int OnlineAt(Ipenergy.Probe.Metering.IModuleDirectory modules, string serial)
+        {
+            for (int address = 1; address <= 5; address++)
+            {
+                if (modules.StatusOf(address) == Ipenergy.Probe.Metering.ModuleStatus.Online && modules.IdentityOf(address) != null
+                    && modules.IdentityOf(address).SerialNumber == serial)
+                {
+                    return address;
+                }
+            }
+
+            return 0;
         }
 
         private PeerProcess.Result Python(string python, string port, params string[] body)
