@@ -17,5 +17,8 @@ namespace Ipenergy.Probe.Hal
 
         /// <summary>The alarm journal: raised/cleared/acknowledged events, replayed at boot.</summary>
         public const string Alarms = "alarms";
+
+        /// <summary>SNMPv3 snmpEngineBoots (2 sectors): must only ever go up, across every restart.</summary>
+        public const string SnmpEngine = "snmp-engine";
     }
 }

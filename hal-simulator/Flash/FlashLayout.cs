@@ -26,11 +26,11 @@ namespace Ipenergy.Probe.Simulator
         {
             // config: two slots of two sectors each (an MPP18 config with every label at full length is 5 KiB);
             // energy: the counters' ring; history: 2 MiB; billing: period snapshots; alarms: the alarm journal
-            // (8 sectors of 64 records: 448 events always kept). A data dir made before a partition existed
-            // still starts: the missing partition's file is created erased.
+            // (8 sectors of 64 records: 448 events always kept); snmp-engine: SNMPv3 engine boots. A data dir made
+            // before a partition existed still starts: the missing partition's file is created erased.
             return new FlashLayout(
-                new[] { "config", "energy", "history", "billing", "alarms" },
-                new[] { 4, 32, 512, 16, 8 });
+                new[] { "config", "energy", "history", "billing", "alarms", "snmp-engine" },
+                new[] { 4, 32, 512, 16, 8, 2 });
         }
 
         /// <summary>Sectors of the named partition, or 0 when the layout has none.</summary>

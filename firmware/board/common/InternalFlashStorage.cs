@@ -47,20 +47,20 @@ namespace Ipenergy.Probe.Board
             }
         }
 
-        /// <summary>The layout both boards ask for: config 4, energy 32, history 512 (2 MiB), billing 16, alarms 8 sectors.</summary>
+        /// <summary>The layout both boards ask for: config 4, energy 32, history 512 (2 MiB), billing 16, alarms 8, snmp-engine 2 sectors.</summary>
         public static string[] StandardNames()
         {
             return new string[]
             {
                 FlashPartitionNames.Config, FlashPartitionNames.Energy, FlashPartitionNames.History,
-                FlashPartitionNames.Billing, FlashPartitionNames.Alarms,
+                FlashPartitionNames.Billing, FlashPartitionNames.Alarms, FlashPartitionNames.SnmpEngine,
             };
         }
 
         /// <summary>Sector counts of <see cref="StandardNames"/> with the history partition given.</summary>
         public static int[] StandardSectors(int historySectors)
         {
-            return new int[] { 4, 32, historySectors, 16, 8 };
+            return new int[] { 4, 32, historySectors, 16, 8, 2 };
         }
 
         /// <summary>Size of the internal drive in bytes, 0 when the target does not say.</summary>

@@ -18,11 +18,8 @@ namespace Ipenergy.Probe.Protocols.Snmp.Usm
     /// </summary>
     public sealed class FlashEngineBootsStore : IEngineBootsStore
     {
-        /// <summary>
-        /// The partition the boards and the simulator provide for it (2 sectors). Belongs in FlashPartitionNames
-        /// once the layouts have it.
-        /// </summary>
-        public const string PartitionName = "snmp-engine";
+        /// <summary>The partition the boards and the simulator provide for it (2 sectors).</summary>
+        public const string PartitionName = Ipenergy.Probe.Hal.FlashPartitionNames.SnmpEngine;
 
         /// <summary>Payload: boots as a little-endian int32.</summary>
         private const int PayloadLength = 4;
