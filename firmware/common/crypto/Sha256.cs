@@ -1,16 +1,13 @@
 namespace Ipenergy.Probe.Common
 {
     /// <summary>
-    /// SHA-256 (FIPS 180-4): nanoFramework has no hash API. Incremental (Reset, Update..., Finish) over
-    /// buffers made once per instance, so hashing allocates nothing. Not thread-safe: one per user.
+    /// SHA-256 (FIPS 180-4): nanoFramework has no hash API. Padding and buffering: <see cref="BlockHash"/>.
+    /// Not thread-safe: one per user.
     /// </summary>
-    public sealed class Sha256
+    public sealed class Sha256 : BlockHash
     {
         /// <summary>Digest length in bytes.</summary>
         public const int HashLength = 32;
-
-        /// <summary>Block length in bytes (HMAC pads keys to this).</summary>
-        public const int BlockLength = 64;
 
         private static readonly uint[] RoundConstants =
         {
@@ -24,111 +21,27 @@ namespace Ipenergy.Probe.Common
             0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
         };
 
-        private readonly uint[] _state = new uint[8];
         private readonly uint[] _schedule = new uint[64];
-        private readonly byte[] _block = new byte[BlockLength];
-        private int _blockFilled;
-        private long _totalBytes;
 
         public Sha256()
+            : base(HashLength)
         {
             Reset();
         }
 
-        /// <summary>Starts a new message.</summary>
-        public void Reset()
+        protected override void SetInitialState()
         {
-            _state[0] = 0x6a09e667;
-            _state[1] = 0xbb67ae85;
-            _state[2] = 0x3c6ef372;
-            _state[3] = 0xa54ff53a;
-            _state[4] = 0x510e527f;
-            _state[5] = 0x9b05688c;
-            _state[6] = 0x1f83d9ab;
-            _state[7] = 0x5be0cd19;
-            _blockFilled = 0;
-            _totalBytes = 0;
+            State[0] = 0x6a09e667;
+            State[1] = 0xbb67ae85;
+            State[2] = 0x3c6ef372;
+            State[3] = 0xa54ff53a;
+            State[4] = 0x510e527f;
+            State[5] = 0x9b05688c;
+            State[6] = 0x1f83d9ab;
+            State[7] = 0x5be0cd19;
         }
 
-        /// <summary>Takes over another instance's progress (HMAC keeps its keyed states and restarts from them).</summary>
-        public void CopyFrom(Sha256 other)
-        {
-            for (int i = 0; i < 8; i++)
-            {
-                _state[i] = other._state[i];
-            }
-
-            for (int i = 0; i < other._blockFilled; i++)
-            {
-                _block[i] = other._block[i];
-            }
-
-            _blockFilled = other._blockFilled;
-            _totalBytes = other._totalBytes;
-        }
-
-        /// <summary>Feeds count bytes of data[offset...].</summary>
-        public void Update(byte[] data, int offset, int count)
-        {
-            _totalBytes += count;
-            int end = offset + count;
-            while (offset < end)
-            {
-                if (_blockFilled == 0 && end - offset >= BlockLength)
-                {
-                    Compress(data, offset);
-                    offset += BlockLength;
-                    continue;
-                }
-
-                _block[_blockFilled++] = data[offset++];
-                if (_blockFilled == BlockLength)
-                {
-                    Compress(_block, 0);
-                    _blockFilled = 0;
-                }
-            }
-        }
-
-        /// <summary>Pads, writes the 32-byte digest to output[offset...] and leaves the instance to be Reset.</summary>
-        public void Finish(byte[] output, int offset)
-        {
-            long bits = _totalBytes * 8;
-            _block[_blockFilled++] = 0x80;
-            if (_blockFilled > BlockLength - 8)
-            {
-                while (_blockFilled < BlockLength)
-                {
-                    _block[_blockFilled++] = 0;
-                }
-
-                Compress(_block, 0);
-                _blockFilled = 0;
-            }
-
-            while (_blockFilled < BlockLength - 8)
-            {
-                _block[_blockFilled++] = 0;
-            }
-
-            for (int i = 7; i >= 0; i--)
-            {
-                _block[BlockLength - 8 + (7 - i)] = (byte)(bits >> (i * 8));
-            }
-
-            Compress(_block, 0);
-            _blockFilled = 0;
-            for (int i = 0; i < 8; i++)
-            {
-                uint v = _state[i];
-                output[offset + i * 4] = (byte)(v >> 24);
-                output[offset + i * 4 + 1] = (byte)(v >> 16);
-                output[offset + i * 4 + 2] = (byte)(v >> 8);
-                output[offset + i * 4 + 3] = (byte)v;
-            }
-        }
-
-        private void Compress(byte[] data, int offset)
+        protected override void Compress(byte[] data, int offset)
         {
             uint[] w = _schedule;
             for (int t = 0; t < 16; t++)
@@ -146,14 +59,14 @@ namespace Ipenergy.Probe.Common
                 w[t] = w[t - 16] + s0 + w[t - 7] + s1;
             }
 
-            uint a = _state[0];
-            uint b = _state[1];
-            uint c = _state[2];
-            uint d = _state[3];
-            uint e = _state[4];
-            uint f = _state[5];
-            uint g = _state[6];
-            uint h = _state[7];
+            uint a = State[0];
+            uint b = State[1];
+            uint c = State[2];
+            uint d = State[3];
+            uint e = State[4];
+            uint f = State[5];
+            uint g = State[6];
+            uint h = State[7];
             uint[] k = RoundConstants;
             for (int t = 0; t < 64; t++)
             {
@@ -173,14 +86,14 @@ namespace Ipenergy.Probe.Common
                 a = t1 + t2;
             }
 
-            _state[0] += a;
-            _state[1] += b;
-            _state[2] += c;
-            _state[3] += d;
-            _state[4] += e;
-            _state[5] += f;
-            _state[6] += g;
-            _state[7] += h;
+            State[0] += a;
+            State[1] += b;
+            State[2] += c;
+            State[3] += d;
+            State[4] += e;
+            State[5] += f;
+            State[6] += g;
+            State[7] += h;
         }
     }
 }
