@@ -39,57 +39,27 @@ namespace Ipenergy.Probe.Protocols.Snmp.Usm
         /// <summary>Ku for SHA-1 (20 bytes) into output[outputOffset...]. Throws ArgumentException on a short password.</summary>
         public void PasswordToKeySha1(byte[] password, int offset, int length, byte[] output, int outputOffset)
         {
-            CheckPassword(length);
-            _sha1.Reset();
-            int position = 0;
-            for (int filled = 0; filled < ExpansionLength; filled += _block.Length)
-            {
-                position = FillBlock(password, offset, length, position);
-                _sha1.Update(_block, 0, _block.Length);
-            }
-
-            _sha1.Finish(output, outputOffset);
-            ClearBlock();
+            PasswordToKey(_sha1, password, offset, length, output, outputOffset);
         }
 
         /// <summary>Ku for SHA-256 (32 bytes) into output[outputOffset...]. Throws ArgumentException on a short password.</summary>
         public void PasswordToKeySha256(byte[] password, int offset, int length, byte[] output, int outputOffset)
         {
-            CheckPassword(length);
-            _sha256.Reset();
-            int position = 0;
-            for (int filled = 0; filled < ExpansionLength; filled += _block.Length)
-            {
-                position = FillBlock(password, offset, length, position);
-                _sha256.Update(_block, 0, _block.Length);
-            }
-
-            _sha256.Finish(output, outputOffset);
-            ClearBlock();
+            PasswordToKey(_sha256, password, offset, length, output, outputOffset);
         }
 
         /// <summary>Kul = SHA-1(Ku || engineID || Ku), 20 bytes, from the 20-byte Ku at ku[kuOffset...].</summary>
         public void LocalizeSha1(byte[] ku, int kuOffset, byte[] engineId, int engineIdOffset, int engineIdLength,
             byte[] output, int outputOffset)
         {
-            CheckEngineId(engineIdLength);
-            _sha1.Reset();
-            _sha1.Update(ku, kuOffset, Sha1.HashLength);
-            _sha1.Update(engineId, engineIdOffset, engineIdLength);
-            _sha1.Update(ku, kuOffset, Sha1.HashLength);
-            _sha1.Finish(output, outputOffset);
+            Localize(_sha1, ku, kuOffset, engineId, engineIdOffset, engineIdLength, output, outputOffset);
         }
 
         /// <summary>Kul = SHA-256(Ku || engineID || Ku), 32 bytes, from the 32-byte Ku at ku[kuOffset...].</summary>
         public void LocalizeSha256(byte[] ku, int kuOffset, byte[] engineId, int engineIdOffset, int engineIdLength,
             byte[] output, int outputOffset)
         {
-            CheckEngineId(engineIdLength);
-            _sha256.Reset();
-            _sha256.Update(ku, kuOffset, Sha256.HashLength);
-            _sha256.Update(engineId, engineIdOffset, engineIdLength);
-            _sha256.Update(ku, kuOffset, Sha256.HashLength);
-            _sha256.Finish(output, outputOffset);
+            Localize(_sha256, ku, kuOffset, engineId, engineIdOffset, engineIdLength, output, outputOffset);
         }
 
         /// <summary>
@@ -101,16 +71,9 @@ namespace Ipenergy.Probe.Protocols.Snmp.Usm
             byte[] engineId, int engineIdOffset, int engineIdLength, byte[] output, int outputOffset)
         {
             CheckEngineId(engineIdLength);
-            if (sha256)
-            {
-                PasswordToKeySha256(password, offset, length, _ku, 0);
-                LocalizeSha256(_ku, 0, engineId, engineIdOffset, engineIdLength, output, outputOffset);
-            }
-            else
-            {
-                PasswordToKeySha1(password, offset, length, _ku, 0);
-                LocalizeSha1(_ku, 0, engineId, engineIdOffset, engineIdLength, output, outputOffset);
-            }
+            BlockHash hash = sha256 ? (BlockHash)_sha256 : _sha1;
+            PasswordToKey(hash, password, offset, length, _ku, 0);
+            Localize(hash, _ku, 0, engineId, engineIdOffset, engineIdLength, output, outputOffset);
 
             for (int i = 0; i < _ku.Length; i++)
             {
@@ -157,6 +120,34 @@ namespace Ipenergy.Probe.Protocols.Snmp.Usm
             {
                 iv[ivOffset + 8 + i] = salt[saltOffset + i];
             }
+        }
+
+        // RFC 3414 A.2: the password repeated to 1 048 576 bytes, hashed 64 bytes at a time (no 1 MB buffer).
+        private void PasswordToKey(BlockHash hash, byte[] password, int offset, int length, byte[] output, int outputOffset)
+        {
+            CheckPassword(length);
+            hash.Reset();
+            int position = 0;
+            for (int filled = 0; filled < ExpansionLength; filled += _block.Length)
+            {
+                position = FillBlock(password, offset, length, position);
+                hash.Update(_block, 0, _block.Length);
+            }
+
+            hash.Finish(output, outputOffset);
+            ClearBlock();
+        }
+
+        // Kul = H(Ku || engineID || Ku), Ku being the hash's digest length.
+        private static void Localize(BlockHash hash, byte[] ku, int kuOffset, byte[] engineId, int engineIdOffset, int engineIdLength,
+            byte[] output, int outputOffset)
+        {
+            CheckEngineId(engineIdLength);
+            hash.Reset();
+            hash.Update(ku, kuOffset, hash.DigestLength);
+            hash.Update(engineId, engineIdOffset, engineIdLength);
+            hash.Update(ku, kuOffset, hash.DigestLength);
+            hash.Finish(output, outputOffset);
         }
 
         private static void CheckPassword(int length)
