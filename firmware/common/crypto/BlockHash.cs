@@ -113,6 +113,16 @@ namespace Ipenergy.Probe.Common
             }
         }
 
+        /// <summary>The block at data[offset...] as 16 big-endian words, into w[0..15] (the start of each message schedule).</summary>
+        protected static void LoadBlockWords(byte[] data, int offset, uint[] w)
+        {
+            for (int t = 0; t < 16; t++)
+            {
+                int p = offset + t * 4;
+                w[t] = ((uint)data[p] << 24) | ((uint)data[p + 1] << 16) | ((uint)data[p + 2] << 8) | data[p + 3];
+            }
+        }
+
         /// <summary>Puts the algorithm's initial hash value in State.</summary>
         protected abstract void SetInitialState();
 

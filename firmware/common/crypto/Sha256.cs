@@ -44,11 +44,7 @@ namespace Ipenergy.Probe.Common
         protected override void Compress(byte[] data, int offset)
         {
             uint[] w = _schedule;
-            for (int t = 0; t < 16; t++)
-            {
-                int p = offset + t * 4;
-                w[t] = ((uint)data[p] << 24) | ((uint)data[p + 1] << 16) | ((uint)data[p + 2] << 8) | data[p + 3];
-            }
+            LoadBlockWords(data, offset, w);
 
             for (int t = 16; t < 64; t++)
             {
